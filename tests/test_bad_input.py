@@ -1,0 +1,109 @@
+"""Bad input: one clear stderr line per rejected input naming it, the rest processed, exit 1."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import run_subprocess
+
+GOOD = ("Title of a good story\n\nThe foreign minister of Kenya met the Ugandan president in Kampala on "
+        "Monday to discuss trade across the border, officials said. They agreed to meet again next month.\n")
+FRENCH = ("Le ministre des affaires étrangères du Kenya a rencontré le président ougandais à Kampala lundi "
+          "pour discuter du commerce frontalier, selon des responsables. Ils se reverront le mois prochain "
+          "dans la capitale pour signer un accord sur les douanes et les routes.")
+ARABIC = "التقى وزير الخارجية الكيني بالرئيس الأوغندي في كمبالا يوم الاثنين لبحث التجارة عبر الحدود " * 3
+
+
+def bad_inputs(tmp_path):
+    """(file name, content bytes, words the error line must contain)."""
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as f:  # 50 MB of plausible text, written without holding it in memory
+        line = (GOOD.replace("\n", " ") + "\n").encode()
+        for _ in range(50_000_000 // len(line) + 1):
+            f.write(line)
+    cases = {
+        "empty.txt": (b"", "empty"),
+        "blank.txt": (b"  \n\n \t\n", "empty"),
+        "photo.txt": (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "binary"),
+        "noise.bin": (bytes(range(256)) * 40, "binary"),
+        "latin1.txt": (GOOD.replace("officials", "offîcials").encode("latin-1"), "not valid utf-8"),
+        "french.txt": (("Titre\n\n" + FRENCH).encode(), "not english"),
+        "arabic.txt": (("عنوان\n\n" + ARABIC).encode(), "not english"),
+        "broken.html": (b"<html><head><title>x</title></head><body><div><p><script>var a = '<p>", "no main text"),
+        "stories.jsonl": (b'{"id": "ok1", "text": "' + GOOD.replace("\n", " ").encode() + b'"}\n'
+                          b'{"id": "bad", "text": \n'
+                          b'["not", "an", "object"]\n'
+                          b'{"id": "notext"}\n'
+                          b'{"id": "ok2", "text": "' + GOOD.replace("\n", " ").replace("Monday", "Friday").encode()
+                          + b'"}\n', None),
+    }
+    for name, (content, _) in cases.items():
+        (tmp_path / name).write_bytes(content)
+    cases["huge.txt"] = (None, "too large")
+    return cases
+
+
+def test_each_bad_input_gets_one_line_and_the_rest_is_processed(tmp_path, cli):
+    cases = bad_inputs(tmp_path)
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD)
+    paths = [str(tmp_path / name) for name in cases] + [str(good), str(tmp_path / "missing.txt")]
+    result = cli("extract", *paths, "--format", "json")
+    assert result.code == 1
+    lines = result.err_lines
+    assert "Traceback" not in result.err
+    for name, (_, words) in cases.items():
+        if words is None:
+            continue
+        mine = [line for line in lines if f"{name}:" in line]
+        assert len(mine) == 1, (name, lines)
+        assert words in mine[0].lower(), (name, mine)
+    jsonl_lines = [line for line in lines if "stories.jsonl:" in line]
+    assert [line.split("stories.jsonl:")[1].split(":")[0] for line in jsonl_lines] == ["2", "3", "4"]
+    assert "not JSON" in jsonl_lines[0] and "expected a JSON object" in jsonl_lines[1]
+    assert "'text'" in jsonl_lines[2]
+    assert any("missing.txt: no such file" in line for line in lines)
+    assert len(lines) == len([c for c in cases.values() if c[1]]) + 3 + 1
+    stories = result.json()["stories"]
+    assert [s["id"] for s in stories] == ["ok1", "ok2", stories[2]["id"]]
+    assert stories[2]["title"] == "Title of a good story"
+
+
+def test_encoding_option_reads_what_was_rejected(tmp_path, cli):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes(GOOD.replace("officials", "offîcials").encode("latin-1"))
+    rejected = cli("extract", str(path))
+    assert rejected.code == 1 and "--encoding" in rejected.err
+    accepted = cli("extract", str(path), "--encoding", "latin-1")
+    assert accepted.code == 0 and accepted.err == ""
+    assert accepted.json()["stories"][0]["title"] == "Title of a good story"
+
+
+def test_size_limit_is_configurable(tmp_path, cli):
+    path = tmp_path / "story.txt"
+    path.write_text(GOOD)
+    assert cli("extract", str(path), "--max-bytes", "100").code == 1
+    assert cli("extract", str(path), "--max-bytes", "100000").code == 0
+
+
+def test_bad_input_on_stdin_in_a_real_process(tmp_path):
+    result = run_subprocess("extract", "-", "--format", "jsonl", stdin=b"\x00\x01\x02binary\xff\xfe" * 100)
+    assert result.code == 1
+    assert result.err_lines == ["eventwire: skipped <stdin>: binary data, not text"]
+    assert result.out == ""
+
+
+def test_stdin_story_in_a_real_process():
+    result = run_subprocess("extract", "-", "--format", "jsonl", stdin=GOOD.encode())
+    assert result.code == 0, result.err
+    (story,) = [json.loads(line) for line in result.out.splitlines()]
+    assert story["title"] == "Title of a good story"
+
+
+@pytest.mark.parametrize("args", [["extract"], ["extract", "x", "--format", "xml"], ["nonsense"],
+                                  ["extract", "x", "--max-bytes", "-5"]])
+def test_usage_errors_exit_2(cli, args):
+    with pytest.raises(SystemExit) as exc:
+        cli(*args)
+    assert exc.value.code == 2

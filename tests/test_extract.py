@@ -1,0 +1,80 @@
+"""`eventwire extract` end to end: the JSON shape (validated by the published schema), formats, order."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+
+import jsonschema
+import pytest
+from conftest import ROOT, SAMPLE, SHARED, need_shared
+
+SCHEMA = json.loads((resources.files("eventwire") / "schema" / "eventwire-1.schema.json").read_text())
+SAMPLES = ROOT / "samples"
+
+
+def validate(document: dict) -> None:
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+
+
+def test_bundled_samples_validate_and_keep_input_order(cli):
+    result = cli("extract", str(SAMPLES / "demo-wire.jsonl"), str(SAMPLES / "ankara-water-talks.txt"),
+                 str(SAMPLES / "border-clashes.html"), "--format", "json")
+    assert result.code == 0, result.err
+    document = result.json()
+    validate(document)
+    assert document["schema"] == "eventwire/1"
+    titles = [s["title"] for s in document["stories"]]
+    assert titles == ["Thousands protest in Nairobi over tax rises", "EU adopts new sanctions on Russia",
+                      "Turkey and Iraq agree to share water data after talks in Ankara",
+                      "Army and rebels clash near the border"]
+    assert [s["published"] for s in document["stories"]] == ["2024-06-25", "2024-06-24", "2023-03-08",
+                                                             "2024-05-17"]
+
+
+def test_schema_rejects_a_malformed_document():
+    with pytest.raises(jsonschema.ValidationError):
+        validate({"schema": "eventwire/1", "stories": [{"id": "x"}]})
+    with pytest.raises(jsonschema.ValidationError):
+        validate({"schema": "eventwire/2", "stories": []})
+
+
+def test_with_text_returns_the_text_offsets_index(cli):
+    result = cli("extract", str(SAMPLES / "border-clashes.html"), "--with-text")
+    story = result.json()["stories"][0]
+    validate(result.json())
+    for r in story["removed"]:
+        assert story["text"][r["start"] : r["end"]] == r["text"]
+    assert "Sudanese army troops" in story["text"]
+
+
+def test_jsonl_format_is_one_valid_story_per_line(cli):
+    result = cli("extract", str(SAMPLES), "--format", "jsonl")
+    lines = result.out.splitlines()
+    assert len(lines) == 4
+    for line in lines:
+        story = json.loads(line)
+        jsonschema.Draft202012Validator(SCHEMA["$defs"]["story"] | {"$defs": SCHEMA["$defs"]}).validate(story)
+
+
+def test_table_format_names_each_story(cli):
+    result = cli("extract", str(SAMPLES / "ankara-water-talks.txt"), "--format", "table")
+    assert result.code == 0
+    assert "Turkey and Iraq agree to share water data" in result.out
+
+
+def test_sample_story_header_checks():
+    """The first four checks of ../shared/acceptance/check_seed.py (the event checks are later issues)."""
+    need_shared(SAMPLE)
+    out = subprocess.run([sys.executable, "-m", "eventwire", "extract", str(SAMPLE), "--format", "json"],
+                         capture_output=True, check=True, cwd=ROOT).stdout
+    document = json.loads(out)
+    validate(document)
+    check = subprocess.run([sys.executable, str(SHARED / "acceptance" / "check_seed.py"), "-", str(SAMPLE)],
+                           input=out, capture_output=True)
+    lines = check.stdout.decode().splitlines()
+    for name in ("title read from the first line", "publication date 2016-12-23 read from the header",
+                 "photo caption set aside, not coded", "'2 min read' and the caption are in no event's evidence"):
+        assert f"PASS {name}" in lines, lines

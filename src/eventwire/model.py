@@ -107,6 +107,14 @@ class Mention:
     start: int
     end: int
     trigger: Trigger
+    explain: str | None = None  # lexicon sense and parse path, shown with --explain
+
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {"sentence": self.sentence, "start": self.start, "end": self.end,
+                               "trigger": asdict(self.trigger)}
+        if explain:
+            out["explain"] = self.explain
+        return out
 
 
 @dataclass(slots=True)
@@ -124,7 +132,7 @@ class Event:
     mentions: list[Mention] = field(default_factory=list)
     confidence: float = 0.5
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
         return {
             "id": self.id,
             "date": self.date,
@@ -136,7 +144,7 @@ class Event:
             "location": _opt(self.location),
             "attribution": _opt(self.attribution),
             "status": self.status,
-            "mentions": [asdict(m) for m in self.mentions],
+            "mentions": [m.to_dict(explain) for m in self.mentions],
             "confidence": round(self.confidence, 3),
         }
 
@@ -160,12 +168,13 @@ class Story:
     removed: list[Removed] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    unmatched: list[str] = field(default_factory=list)  # why words were not coded, for --explain
 
     def cleaned_text(self) -> str:
         """The body as coded: kept paragraphs, one blank line apart."""
         return "\n\n".join(self.text[p.start : p.end] for p in self.paragraphs)
 
-    def to_dict(self, with_text: bool = False) -> dict[str, Any]:
+    def to_dict(self, with_text: bool = False, explain: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,
             "title": self.title,
@@ -175,10 +184,12 @@ class Story:
             "language": self.language,
             "removed": [asdict(r) for r in self.removed],
             "places": [asdict(p) for p in self.places],
-            "events": [e.to_dict() for e in self.events],
+            "events": [e.to_dict(explain) for e in self.events],
         }
         if with_text:
             out["text"] = self.text
+        if explain:
+            out["unmatched"] = self.unmatched
         return out
 
 

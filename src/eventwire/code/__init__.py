@@ -4,11 +4,52 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventwire.model import Story
+from eventwire.code.actors import context_for
+from eventwire.code.clauses import ClauseCoder, Found
+from eventwire.code.merge import CodedMention, merge
+from eventwire.code.status import status_of
+from eventwire.code.triggers import trigger_lexicon
+from eventwire.model import Mention, Story, Trigger
 
 
 def code_story(story: Story, doc: Doc) -> Story:
-    """Fill ``story.events`` and ``story.places`` from its parse."""
-    story.events = []
-    story.places = []
+    """Fill ``story.events`` (and the explanation of what was not coded) from its parse."""
+    ctx = context_for(doc)
+    coder = ClauseCoder(doc, ctx, trigger_lexicon())
+    mentions = []
+    for found in coder.run():
+        status, attribution = status_of(found.trigger, found.anchor, ctx)
+        mentions.append(CodedMention(
+            plover=found.entry.plover(), cameo_code=found.entry.code, cameo=found.entry.cameo(),
+            source=found.source, target=found.target,
+            date=story.published, date_precision="day" if story.published else "unknown",
+            location=None, status=status, attribution=attribution,
+            mention=_mention(found), confidence=_confidence(found),
+        ))
+    story.events = merge(story.id, mentions)
+    story.unmatched = [f"{u.token.text} ({u.token.idx}): {u.reason}" for u in coder.unmatched]
     return story
+
+
+def _mention(found: Found) -> Mention:
+    sentence = found.sentence
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sentence.start_char + lead
+    trigger = found.trigger
+    return Mention(
+        sentence=stripped, start=start, end=start + len(stripped),
+        trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+        explain=f"trigger {trigger.text!r} ({trigger.lemma_}, {trigger.dep_}) → {found.sense.where} → "
+                f"CAMEO {found.entry.code} {found.entry.description}; {found.path}",
+    )
+
+
+def _confidence(found: Found) -> float:
+    score = 0.4
+    score += 0.2 if found.source is not None else 0.0
+    score += 0.2 if found.target is not None else 0.0
+    score += 0.1 if found.sense.objects or found.sense.preps or found.sense.particles else 0.0
+    score += 0.05 if found.source is not None and found.source.country else 0.0
+    return min(score, 0.95)

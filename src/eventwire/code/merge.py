@@ -1,0 +1,61 @@
+"""Mentions to events: one event per story per (type, source, target, date), every mention kept."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.code.status import rank
+from eventwire.model import Actor, Attribution, Event, Location, Mention, Plover
+
+
+@dataclass(slots=True)
+class CodedMention:
+    """A mention with everything the merge needs: what, who, when, where, on whose word."""
+
+    plover: Plover
+    cameo_code: str
+    cameo: object
+    source: Actor | None
+    target: Actor | None
+    date: str | None
+    date_precision: str
+    location: Location | None
+    status: str
+    attribution: Attribution | None
+    mention: Mention
+    confidence: float
+
+
+def actor_key(actor: Actor | None) -> str:
+    if actor is None:
+        return ""
+    return actor.code or actor.name or actor.text.lower()
+
+
+def merge(story_id: str, mentions: list[CodedMention]) -> list[Event]:
+    events: dict[tuple[str, str, str, str], Event] = {}
+    best_rank: dict[tuple[str, str, str, str], int] = {}
+    for m in mentions:
+        key = (m.plover.type, actor_key(m.source), actor_key(m.target), m.date or "")
+        event = events.get(key)
+        if event is None:
+            event = Event(id="", plover=m.plover, cameo=m.cameo, source=m.source, target=m.target, date=m.date,
+                          date_precision=m.date_precision, location=m.location, attribution=m.attribution,
+                          status=m.status, mentions=[], confidence=m.confidence)
+            events[key] = event
+            best_rank[key] = rank(m.status)
+        elif rank(m.status) < best_rank[key]:
+            event.status, event.attribution, best_rank[key] = m.status, m.attribution, rank(m.status)
+        elif event.attribution is None and m.attribution is not None and rank(m.status) == best_rank[key]:
+            event.attribution = m.attribution
+        if event.location is None and m.location is not None:
+            event.location = m.location
+        event.confidence = max(event.confidence, m.confidence)
+        if all(x.trigger.start != m.mention.trigger.start for x in event.mentions):
+            event.mentions.append(m.mention)
+    ordered = sorted(events.values(), key=lambda e: e.mentions[0].trigger.start)
+    for n, event in enumerate(ordered, 1):
+        event.id = f"{story_id}-{n}"
+        if len(event.mentions) > 1:
+            event.confidence = min(1.0, event.confidence + 0.05 * (len(event.mentions) - 1))
+    return ordered

@@ -1,0 +1,145 @@
+"""The trigger lexicon (verbs.yaml, nouns.yaml) and the CAMEO table (cameo.yaml), loaded once.
+
+A trigger lemma has senses tried in order; a sense's conditions look at the parse around the
+trigger (its object, prepositions, particle, voice). The first sense that fits gives the CAMEO
+code, and the CAMEO table gives PLOVER type, mode, context, quad class and Goldstein score.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventwire import lexicons
+from eventwire.lexicons import LexiconError
+from eventwire.model import Cameo, Plover
+
+
+@dataclass(frozen=True, slots=True)
+class CameoEntry:
+    code: str
+    plover_type: str | None
+    mode: str | None
+    context: tuple[str, ...]
+    goldstein: float
+    description: str
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+    @property
+    def quad_class(self) -> int:
+        root = int(self.root)
+        return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+    def cameo(self) -> Cameo:
+        return Cameo(self.code, self.root, self.quad_class, self.goldstein)
+
+    def plover(self) -> Plover:
+        return Plover(self.plover_type or "", self.mode, list(self.context))
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One reading of a trigger: its conditions and what it codes."""
+
+    where: str  # "verbs.yaml: request #1", for --explain
+    cameo: str | None = None
+    objects: tuple[frozenset[str], ...] = ()  # each a set of words that must all be present
+    preps: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    passive: bool | None = None
+    absorb: str | None = None
+    target: str | None = None
+    skip: bool = False
+    need_complement: bool = False
+    complement: str | None = None  # "infinitive": only "to ..." complements ("told X to leave")
+
+
+@dataclass(slots=True)
+class TriggerLexicon:
+    verbs: dict[str, list[Sense]] = field(default_factory=dict)
+    nouns: dict[str, list[Sense]] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    complements: dict[str, dict[str, str]] = field(default_factory=dict)
+    future: dict[str, str] = field(default_factory=dict)
+    cameo: dict[str, CameoEntry] = field(default_factory=dict)
+
+    def entry(self, code: str) -> CameoEntry:
+        return self.cameo[code]
+
+    def type_of(self, code: str | None) -> str | None:
+        return self.cameo[code].plover_type if code in self.cameo else None
+
+
+_SENSE_KEYS = {"cameo", "object", "prep", "particle", "passive", "absorb", "target", "skip", "need_complement",
+               "complement"}
+
+
+@lexicons.derived
+def trigger_lexicon() -> TriggerLexicon:
+    cameo = _load_cameo(lexicons.load("cameo"))
+    verbs_data = lexicons.load("verbs") or {}
+    nouns_data = lexicons.load("nouns") or {}
+    groups = {k: [str(w) for w in v] for k, v in (verbs_data.get("groups") or {}).items()}
+    complements = {k: {t: str(c) for t, c in v.items()} for k, v in (verbs_data.get("complements") or {}).items()}
+    lexicon = TriggerLexicon(
+        light_verbs=frozenset(str(w).lower() for w in verbs_data.get("light_verbs") or []),
+        complements=complements,
+        future={str(k): str(v) for k, v in (verbs_data.get("future") or {}).items()},
+        cameo=cameo,
+    )
+    for section, target in (("verbs", lexicon.verbs), ("nouns", lexicon.nouns)):
+        data = verbs_data if section == "verbs" else nouns_data
+        for lemma, senses in (data.get(section) or {}).items():
+            if not isinstance(senses, list):
+                raise LexiconError(f"{section}.yaml: {lemma}: expected a list of senses")
+            target[str(lemma).lower()] = [
+                _sense(s, f"{section}.yaml: {lemma} #{n}", groups, cameo, complements)
+                for n, s in enumerate(senses, 1)
+            ]
+    return lexicon
+
+
+def _load_cameo(data: Any) -> dict[str, CameoEntry]:
+    out = {}
+    for code, row in (data or {}).get("codes", {}).items():
+        if not (isinstance(row, list) and len(row) == 5):
+            raise LexiconError(f"cameo.yaml: {code}: expected [type, mode, [contexts], goldstein, description]")
+        ptype, mode, context, goldstein, description = row
+        out[str(code)] = CameoEntry(str(code), ptype, mode, tuple(context or ()), float(goldstein), str(description))
+    return out
+
+
+def _sense(raw: Any, where: str, groups: dict[str, list[str]], cameo: dict[str, CameoEntry],
+           complements: dict[str, dict[str, str]]) -> Sense:
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: a sense must be a mapping like {{cameo: \"040\"}}")
+    unknown = set(raw) - _SENSE_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    code = raw.get("cameo")
+    if code is not None and str(code) not in cameo:
+        raise LexiconError(f"{where}: CAMEO code {code!r} is not in cameo.yaml")
+    if raw.get("absorb") is not None and raw["absorb"] not in complements:
+        raise LexiconError(f"{where}: absorb {raw['absorb']!r} is not one of {', '.join(complements)}")
+    if code is None and not raw.get("skip"):
+        raise LexiconError(f"{where}: a sense needs a cameo code or skip: true")
+    objects: list[frozenset[str]] = []
+    for word in raw.get("object") or []:
+        for expanded in groups.get(str(word), [str(word)]):
+            objects.append(frozenset(expanded.lower().split()))
+    return Sense(
+        where=where,
+        cameo=str(code) if code is not None else None,
+        objects=tuple(objects),
+        preps=frozenset(str(p).lower() for p in raw.get("prep") or []),
+        particles=frozenset(str(p).lower() for p in raw.get("particle") or []),
+        passive=raw.get("passive"),
+        absorb=raw.get("absorb"),
+        target=raw.get("target"),
+        skip=bool(raw.get("skip")),
+        need_complement=bool(raw.get("need_complement")),
+        complement=raw.get("complement"),
+    )

@@ -62,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--explain", action="store_true",
                          help="show, for each event, the trigger, lexicon entry and parse path")
     extract.set_defaults(run=_run_extract)
+
+    evaluate = commands.add_parser("eval", help="score eventwire against a gold-standard file",
+                                   description="Score eventwire against gold data; prints one JSON object.")
+    kinds = evaluate.add_subparsers(dest="kind", required=True, metavar="KIND")
+    plover = kinds.add_parser("plover", help="PLOVER gold-standard records (JSON list)")
+    plover.add_argument("gold", metavar="GOLD.json")
+    plover.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
+    plover.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
+    plover.set_defaults(run=_run_eval_plover)
     return parser
 
 
@@ -84,8 +93,29 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 1 if rejections.count else 0
 
 
+def _run_eval_plover(args: argparse.Namespace) -> int:
+    import json
+
+    from eventwire.evaluate.plover import evaluate
+
+    try:
+        result = evaluate(args.gold)
+    except (OSError, ValueError) as exc:
+        print(f"eventwire: cannot read {args.gold}: {exc}", file=sys.stderr)
+        return 1
+    details = result.pop("details")
+    if args.details:
+        with open(args.details, "w", encoding="utf-8") as out:
+            json.dump(details, out, indent=1, ensure_ascii=False)
+    print(json.dumps(result, indent=1))
+    return 0
+
+
 def _import_stages() -> None:
     """Import the stages that derive data from lexicons, so that preload() sees them all."""
+    import eventwire.code.actors
+    import eventwire.code.status
+    import eventwire.code.triggers
     import eventwire.read.clean
     import eventwire.read.language  # noqa: F401
 

@@ -92,6 +92,8 @@ class Gazetteer:
             return False
         if pattern.capitalised and not doc[i].text[:1].isupper():
             return False
+        if pattern.lemma_ok and len(pattern.words) == 1 and doc[i].pos_ not in ("NOUN", "PROPN"):
+            return False  # "official contact" is not an official
         for word, token in zip(pattern.words, doc[i : i + len(pattern.words)], strict=True):
             if pattern.case_sensitive:
                 if token.text != word:
@@ -166,14 +168,33 @@ class ActorContext:
     clues: dict[int, tuple[int, int, Clue]]
     memory: dict[str, Actor] = field(default_factory=dict)
     last: Actor | None = None
+    dominant: str | None = None  # the country the story names most
 
     def clue(self, token: Token) -> Clue | None:
         hit = self.clues.get(token.i)
-        return hit[2] if hit else None
+        if hit is None:
+            return None
+        if hit[2].kind == "demonym" and _ethnic(token):
+            return None  # "ethnic Albanians in Macedonia" are not Albania
+        return hit[2]
+
+
+def _ethnic(token: Token) -> bool:
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].lower_ != "ethnic":
+        start -= 1
+    return start > 0 and doc[start - 1].lower_ == "ethnic"
 
 
 def context_for(doc: Doc) -> ActorContext:
-    return ActorContext(gazetteer().match(doc))
+    clues = gazetteer().match(doc)
+    counts: dict[str, int] = {}
+    for start, _, clue in set(clues.values()):
+        if clue.country and clue.kind != "agent":
+            counts[clue.country] = counts.get(clue.country, 0) + 1
+    dominant = max(counts, key=lambda c: (counts[c], c)) if counts else None
+    return ActorContext(clues, dominant=dominant)
 
 
 def resolve(head: Token, ctx: ActorContext, *, remember: bool = True) -> list[Actor]:
@@ -183,15 +204,43 @@ def resolve(head: Token, ctx: ActorContext, *, remember: bool = True) -> list[Ac
         actor = _resolve_one(token, ctx, remember)
         if actor is not None:
             out.append(actor)
+            out.extend(_coordinated_modifiers(token, actor, ctx))
     # "Iraqi officials and military leaders": a conjunct with no country shares its neighbours'
     countries = {a.country for a in out if a.country}
-    if len(countries) == 1:
-        country = countries.pop()
-        for actor in out:
-            if actor.country is None and actor.name is None:
-                actor.country = country
-                actor.code = country + (actor.sector or "")
+    country = countries.pop() if len(countries) == 1 else _default_country(head, ctx)
+    for actor in out:
+        if actor.country is None and actor.name is None and country and actor.code != "IGO":
+            actor.country = country  # "the rebels" in a sentence or story about Sudan
+            actor.code = country + (actor.sector or "")
     return out
+
+
+def _coordinated_modifiers(head: Token, actor: Actor, ctx: ActorContext) -> list[Actor]:
+    """ "French and Egyptian warships": one actor per coordinated country word."""
+    extra = []
+    for child in head.children:
+        if child.dep_ in ("amod", "compound") and ctx.clue(child) is not None:
+            for conj in child.children:
+                clue = ctx.clue(conj)
+                if conj.dep_ == "conj" and clue is not None and clue.country and clue.country != actor.country:
+                    extra.append(Actor(text=actor.text, start=actor.start, end=actor.end, name=None,
+                                       country=clue.country, sector=actor.sector,
+                                       code=clue.country + (actor.sector or "")))
+    return extra
+
+
+def _default_country(head: Token, ctx: ActorContext) -> str | None:
+    """The country nearest the phrase in its sentence, else the story's most named one."""
+    sentence = head.sent
+    best, distance = None, None
+    for token in sentence:
+        clue = ctx.clue(token)
+        if clue is None or clue.kind == "agent" or not clue.country or clue.code and clue.code.startswith("IGO"):
+            continue
+        d = abs(token.i - head.i)
+        if distance is None or d < distance:
+            best, distance = clue.country, d
+    return best or ctx.dominant
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -207,9 +256,10 @@ def _resolve_one(head: Token, ctx: ActorContext, remember: bool) -> Actor | None
     if head.lower_ in _WH and head.head.dep_ in ("relcl", "acl"):
         head = head.head.head  # "X, who visited Y": the relative pronoun stands for X
     if head.pos_ == "PRON":
-        if head.lower_ in _PRONOUNS and ctx.last is not None:
-            return _copy(ctx.last, head)
-        return None
+        if head.lower_ not in _PRONOUNS:
+            return None
+        antecedent = _antecedent(head, ctx)
+        return _copy(antecedent, head) if antecedent is not None else None
 
     head_clue = ctx.clue(head)
     if head_clue is not None and head_clue.kind == "named":
@@ -231,10 +281,23 @@ def _resolve_one(head: Token, ctx: ActorContext, remember: bool) -> Actor | None
     return actor
 
 
+def _antecedent(pronoun: Token, ctx: ActorContext) -> Actor | None:
+    """The nearest earlier subject that names an actor ("Bouteflika said he ...")."""
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - 80), -1):
+        token = doc[i]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON":
+            actor = _resolve_one(token, ctx, remember=False)
+            if actor is not None:
+                return actor
+    return ctx.last
+
+
 def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | None:
     named: Clue | None = None
     country: str | None = None
     sector: str | None = None
+    modifier_sector: str | None = None
     if head_clue is not None:
         if head_clue.kind in ("country", "capital", "demonym"):
             country = head_clue.country
@@ -249,7 +312,9 @@ def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | 
             named = clue
         elif clue.kind in ("country", "capital", "demonym") and country is None:
             country = clue.country
-        elif clue.kind == "agent" and sector is None:
+        elif clue.kind == "agent" and (sector is None or (head.lemma_.lower() in _GROUP_HEADS
+                                                            and modifier_sector is None)):
+            modifier_sector = clue.sector  # "leaders of the opposition" are the opposition
             sector = clue.sector
     if named is not None and (head_clue is None or head.lemma_.lower() in _GROUP_HEADS or head_clue.kind == "agent"):
         return _actor(named, head, ctx)

@@ -2,12 +2,13 @@
 
 For every trigger (a verb or event noun in the lexicon) the first sense whose conditions fit
 gives a CAMEO code. The source is the subject (or the "by" agent of a passive, or the subject
-inherited from a governing verb); the recipient is the direct object, or the object of the
-sense's preposition, or a possessor ("request Russia's assistance"), or the host country named
-by "in <capital>" for a visiting actor's talk and requests. A verb that governs another action
-("agreed to withdraw", "demanded that X leave", "threatened to strike") absorbs it and takes
-its code from the complements table; a future action becomes an intent (AGREE) or a threat
-(THREATEN), as CAMEO and PLOVER code them.
+inherited from a governing verb); the recipient is the object of the sense's preposition, or
+the direct object, or the subject of a governed clause ("demanded that the government ..."), or
+a possessor ("request Russia's assistance"), or the host country named by "in <capital>" for a
+visiting actor's talks and requests. A verb that governs another action ("agreed to withdraw",
+"demanded that X leave", "threatened to strike") absorbs it and takes its code from the
+complements table; a future or intended action becomes an intent (AGREE) or a threat
+(THREATEN), as CAMEO and PLOVER code them; "X said Y must ..." is X's demand on Y.
 """
 
 from __future__ import annotations
@@ -17,16 +18,44 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.actors import ActorContext, resolve
+from eventwire.code.status import cues
 from eventwire.code.triggers import CameoEntry, Sense, TriggerLexicon
 from eventwire.model import Actor
 
 _DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "from", "toward", "towards", "upon", "over")
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+_OBLIGATION_AUX = frozenset({"must", "should"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj"})
-_HOST_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
+_HOST_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT", "COOPERATE", "PROTEST"})
 _HAPPENING = frozenset({"erupt", "break", "continue", "occur", "take", "begin", "intensify", "escalate", "rage",
                         "resume", "flare", "start", "spread", "expand", "end", "follow", "come"})
+# words after which an action is intended rather than done: "prepared to", "plans to", "committed to"
+_INTENT_HEADS = frozenset({"prepared", "prepare", "ready", "willing", "committed", "commit", "determined", "plan",
+                           "intend", "going", "set", "expect", "hope", "want", "wish", "aim", "seek", "keen",
+                           "eager", "poised", "mull", "consider", "threaten", "vow", "promise", "pledge", "agree",
+                           "offer", "refuse", "decline", "ask", "urge", "demand", "call"})
+_MEASURES = frozenset({"day", "week", "month", "year", "series", "round", "wave", "number", "hour", "kind", "set"})
+_ENGAGE = frozenset({"engage", "involve", "participate", "take"})
+
+
+def lemma_keys(token: Token) -> tuple[str, ...]:
+    """The lemma, and base forms guessed from the word itself (the lemmatizer reads "staged"
+    as "stag"): a lexicon lookup tries each in turn."""
+    lower = token.lower_
+    keys = [token.lemma_.lower(), lower]
+    for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+                                ("ing", ""), ("ing", "e")):
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            keys.append(lower[: -len(suffix)] + replacement)
+    return tuple(dict.fromkeys(keys))
+
+
+def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense]] | None:
+    for key in lemma_keys(token):
+        if key in table:
+            return key, table[key]
+    return None
 
 
 @dataclass(slots=True)
@@ -63,8 +92,8 @@ class ClauseCoder:
     # ------------------------------------------------------------------ driving
     def run(self) -> list[Found]:
         for sentence in self.doc.sents:
-            verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.lex.verbs]
-            nouns = [t for t in sentence if t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lex.nouns]
+            verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lookup(self.lex.verbs, t)]
+            nouns = [t for t in sentence if t.pos_ in ("NOUN", "PROPN") and lookup(self.lex.nouns, t)]
             for token in verbs:
                 if token.i not in self.consumed:
                     self._code_verb(token, sentence)
@@ -72,22 +101,24 @@ class ClauseCoder:
                 if token.i not in self.consumed:
                     self._code_noun(token, sentence)
             for token in sentence:
-                if token.pos_ == "VERB" and token.lemma_.lower() not in self.lex.verbs and token.i not in self.consumed:
+                if token.pos_ == "VERB" and not lookup(self.lex.verbs, token) and token.i not in self.consumed:
                     self.unmatched.append(Unmatched(token, f"no lexicon entry for the verb {token.lemma_!r}"))
         return self.found
 
     # ------------------------------------------------------------------ verbs
     def _code_verb(self, verb: Token, sentence: Span) -> None:
-        lemma = verb.lemma_.lower()
+        lemma, senses = lookup(self.lex.verbs, verb)
         if verb.pos_ == "AUX" and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
             return
-        sense = self._sense(self.lex.verbs[lemma], verb)
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+            self.unmatched.append(Unmatched(verb, "a participle describing a noun (background, not an event)"))
+            return
+        sense = self._sense(senses, verb)
         if sense is None:
             self.unmatched.append(Unmatched(verb, f"no sense of {lemma!r} fits its object or prepositions"))
             return
         if sense.skip:
             self.unmatched.append(Unmatched(verb, f"{sense.where} says this use codes nothing"))
-            self._light_verb_object(verb)
             return
         if sense.objects:
             for obj in _objects(verb):
@@ -95,46 +126,51 @@ class ClauseCoder:
         code, complement, comp_target = sense.cameo, None, None
         if sense.absorb:
             complement = _complement(verb, infinitive_only=sense.complement == "infinitive")
-            comp_type, comp_target = None, None
+            comp_type = None
             if complement is not None:
                 comp_type, comp_target = self._complement_meaning(complement)
             if complement is None and sense.need_complement:
                 self.unmatched.append(Unmatched(verb, f"{sense.where} needs a complement (\"to ...\", \"that ...\")"))
                 return
-            table = self.lex.complements[sense.absorb]
+            kind = sense.absorb
+            if kind == "intent" and self.lex.future.get(comp_type or "") == "threat":
+                kind = "threat"  # "promised to strike back" is a threat
+            table = self.lex.complements[kind]
             code = table.get(comp_type or "", table["default"]) if comp_type else sense.cameo
-        elif _is_future(verb):
-            code = self._future_code(code)
-        if code is None:
+        else:
+            code = self._recode(code, verb)
+        if code is None or self.lex.entry(code).plover_type is None:
             return
-        entry = self.lex.entry(code)
-        if entry.plover_type is None:
-            return
-        sources, source_path = self._sources(verb)
-        targets, target_path = self._targets(verb, sense, entry, comp_target, complement)
-        self._emit(entry, sources, targets, verb, sentence, sense, f"{source_path}; {target_path}", verb, complement)
-
-    def _light_verb_object(self, verb: Token) -> None:
-        """A skipped light-verb sense still lets its object noun be coded as an event."""
+        reporters = self._obligation(verb)
+        sources, source_path = self._sources(verb, sense)
+        targets, target_path = self._targets(verb, sense, self.lex.entry(code), comp_target, complement)
+        if reporters:  # "Straw said the government must reach an agreement": Straw's demand on it
+            demanded = self.lex.complements["request"]
+            code = demanded.get(self.lex.type_of(code) or "", demanded["default"])
+            targets, sources = sources, reporters
+            source_path, target_path = "source: the speaker who says it must happen", "target: who must act"
+        sources, targets = (targets, sources) if sense.swap else (sources, targets)
+        code = self._armed_forces(code, sources)
+        self._emit(self.lex.entry(code), sources, targets, verb, sentence, sense, f"{source_path}; {target_path}",
+                   verb, complement)
 
     def _complement_meaning(self, complement: Token) -> tuple[str | None, list[Actor] | None]:
         """The PLOVER type of the action a governing verb governs, and that action's recipient."""
         self.consumed.add(complement.i)
+        noun = complement.pos_ in ("NOUN", "PROPN")
         for obj in _objects(complement):
-            if obj.lemma_.lower() in self.lex.nouns:
+            if lookup(self.lex.nouns, obj):
                 self.consumed.add(obj.i)
-        lemma = complement.lemma_.lower()
-        sense: Sense | None = None
-        table = self.lex.nouns if complement.pos_ in ("NOUN", "PROPN") else self.lex.verbs
-        if lemma in table:
-            sense = self._sense(table[lemma], complement)
-        if (sense is None or sense.skip) and complement.pos_ not in ("NOUN", "PROPN"):
+        found = lookup(self.lex.nouns if noun else self.lex.verbs, complement)
+        sense = self._sense(found[1], complement) if found else None
+        if (sense is None or sense.skip) and not noun:
             for obj in _objects(complement):  # "agreed to hold talks": the light verb's object
-                if obj.lemma_.lower() in self.lex.nouns:
-                    sense = self._sense(self.lex.nouns[obj.lemma_.lower()], obj)
+                hit = lookup(self.lex.nouns, obj)
+                if hit:
+                    sense = self._sense(hit[1], obj)
                     break
         if sense is None or sense.skip or sense.cameo is None:
-            targets, _ = self._targets(complement, sense or Sense(where=""), None, None, None)
+            targets, _ = self._targets(complement, sense or Sense(where=""), None, None, None, noun_trigger=noun)
             return None, targets or None
         if sense.absorb:  # "agreed to allow ...", "urged X to agree to ...": the inner action
             inner = _complement(complement)
@@ -143,50 +179,91 @@ class ClauseCoder:
                 if inner_type:
                     return inner_type, inner_targets
         entry = self.lex.entry(sense.cameo)
-        targets, _ = self._targets(complement, sense, entry, None, None)
+        targets, _ = self._targets(complement, sense, entry, None, None, noun_trigger=noun)
         return entry.plover_type, targets or None
 
-    def _future_code(self, code: str | None) -> str | None:
+    def _recode(self, code: str | None, verb: Token) -> str | None:
+        """A future, intended or conditional action is an intent (AGREE) or a threat (THREATEN)."""
         ptype = self.lex.type_of(code)
-        kind = self.lex.future.get(ptype or "")
+        if ptype is None:
+            return code
+        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in verb.children):
+            table = self.lex.complements["threat"]  # "will withdraw unless ...": an ultimatum
+            return table.get(ptype, table["default"])
+        if not _intended(verb):
+            return code
+        kind = self.lex.future.get(ptype)
         if kind is None:
             return code
         table = self.lex.complements[kind]
-        return table.get(ptype or "", table["default"])
+        return table.get(ptype, table["default"])
+
+    def _armed_forces(self, code: str, sources: list[Actor]) -> str:
+        """Killing by a state's armed forces is the use of military force (FIGHT), not an assault."""
+        recoded = self.lex.armed_forces.get(code)
+        if recoded and sources and all(a.sector == "MIL" for a in sources):
+            return recoded
+        return code
+
+    def _obligation(self, verb: Token) -> list[Actor]:
+        """The speaker of "X said (that) Y must/should ...", if X is not Y; else nothing."""
+        if not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION_AUX for c in verb.children):
+            return []
+        if verb.dep_ != "ccomp" or not lookup_reporting(verb.head):
+            return []
+        for child in verb.head.children:
+            if child.dep_ == "nsubj":
+                speakers = resolve(child, self.ctx, remember=False)
+                subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+                said_of = resolve(subjects[0], self.ctx, remember=False) if subjects else []
+                if speakers and said_of and {a.code for a in speakers} != {a.code for a in said_of}:
+                    return speakers
+        return []
 
     # ------------------------------------------------------------------ nouns
     def _code_noun(self, noun: Token, sentence: Span) -> None:
-        lemma = noun.lemma_.lower()
-        head = noun.head
-        light = noun.dep_ in ("dobj", "nsubjpass", "attr") and head.lemma_.lower() in self.lex.light_verbs
-        happening = noun.dep_ == "nsubj" and head.lemma_.lower() in _HAPPENING
+        lemma, senses = lookup(self.lex.nouns, noun)
+        anchor = self._light_verb(noun)
+        happening = noun.dep_ == "nsubj" and lemma_keys(noun.head)[0] in _HAPPENING
         owned = any(c.dep_ == "poss" for c in noun.children) or any(
             c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
-        via_for = noun.dep_ == "pobj" and head.lower_ in ("for",) and head.head.lemma_.lower() in (
-            "call", "ask", "appeal", "press", "push", "plead")
-        if not (light or happening or owned):
-            if not via_for:
-                self.unmatched.append(Unmatched(noun, f"the noun {lemma!r} is not the object of a light verb, "
-                                                      "nor has an actor of its own"))
+        if anchor is None and not (happening or owned):
+            self.unmatched.append(Unmatched(noun, f"the noun {lemma!r} is not the object of a light verb, "
+                                                  "nor has an actor of its own"))
             return
-        sense = self._sense(self.lex.nouns[lemma], noun)
+        sense = self._sense(senses, noun)
         if sense is None or sense.skip or sense.cameo is None:
             return
         code = sense.cameo
-        anchor = head if light else noun
-        if light and _is_future(head):
-            code = self._future_code(code)
+        if anchor is not None:
+            code = self._recode(code, anchor)
+            sources, source_path = self._sources(anchor, sense)
+        else:
+            sources, source_path = self._noun_sources(noun)
         entry = self.lex.entry(code)
         if entry.plover_type is None:
             return
-        if light:
-            sources, source_path = self._sources(head)
-        else:
-            sources, source_path = self._noun_sources(noun)
         targets, target_path = self._targets(noun, sense, entry, None, None, noun_trigger=True)
-        if light and not targets:
-            targets, target_path = self._targets(head, sense, entry, None, None, skip_object=True)
-        self._emit(entry, sources, targets, noun, sentence, sense, f"{source_path}; {target_path}", anchor, None)
+        if anchor is not None and not targets:
+            targets, target_path = self._targets(anchor, sense, entry, None, None, skip_object=True)
+        code = self._armed_forces(code, sources)
+        self._emit(self.lex.entry(code), sources, targets, noun, sentence, sense, f"{source_path}; {target_path}",
+                   anchor if anchor is not None else noun, None)
+
+    def _light_verb(self, noun: Token) -> Token | None:
+        """The verb that makes an event of this noun: "held talks", "launched a mediation
+        effort", "began 10 days of war games", "engaged in ethnic cleansing"."""
+        head = noun.head
+        if noun.dep_ == "compound" and head.pos_ in ("NOUN", "PROPN"):
+            noun, head = head, head.head
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _MEASURES:
+            noun, head = head.head, head.head.head
+        if noun.dep_ in ("dobj", "nsubjpass", "attr") and any(k in self.lex.light_verbs for k in lemma_keys(head)):
+            return head
+        if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _ENGAGE:
+            return head.head
+        return None
 
     def _noun_sources(self, noun: Token) -> tuple[list[Actor], str]:
         for child in noun.children:
@@ -202,12 +279,11 @@ class ClauseCoder:
                         if actors:
                             return actors, f"source: '{child.text} {pobj.text}'"
         for child in noun.children:
-            if child.dep_ in ("amod", "compound") and self.ctx.clue(child) is not None:
-                clue = self.ctx.clue(child)
-                if clue.kind in ("demonym", "country", "named"):
-                    actors = resolve(child, self.ctx)
-                    if actors:
-                        return actors, f"source: modifier {child.text!r}"
+            clue = self.ctx.clue(child)
+            if child.dep_ in ("amod", "compound") and clue is not None and clue.kind in ("demonym", "country", "named"):
+                actors = resolve(child, self.ctx)
+                if actors:
+                    return actors, f"source: modifier {child.text!r}"
         return [], "source: none found"
 
     # ------------------------------------------------------------------ senses
@@ -221,6 +297,12 @@ class ClauseCoder:
                 continue
             if sense.preps and not _preps(token) & sense.preps:
                 continue
+            if sense.clause and not any(c.dep_ == "ccomp" for c in token.children):
+                continue
+            if sense.subjects:
+                words = {w for c in token.children if c.dep_ in ("nsubj", "nsubjpass") for w in _phrase_words(c)}
+                if not any(s <= words for s in sense.subjects):
+                    continue
             if sense.objects:
                 if objects is None:
                     objects = _object_words(token)
@@ -230,10 +312,14 @@ class ClauseCoder:
         return None
 
     # ------------------------------------------------------------------ actors
-    def _sources(self, verb: Token) -> tuple[list[Actor], str]:
+    def _sources(self, verb: Token, sense: Sense) -> tuple[list[Actor], str]:
+        if sense.stative and _is_passive(verb):  # "Israel is opposed to ...": the subject acts
+            for child in verb.children:
+                if child.dep_ == "nsubjpass":
+                    return resolve(child, self.ctx), f"source: subject {child.text!r} of a stative passive"
         seen = 0
         current = verb
-        path = []
+        path: list[str] = []
         while current is not None and seen < 6:
             seen += 1
             if _is_passive(current):
@@ -270,38 +356,39 @@ class ClauseCoder:
                  noun_trigger: bool = False, skip_object: bool = False) -> tuple[list[Actor], str]:
         if sense.target == "none":
             return [], "target: none by the lexicon"
-        if _is_passive(trigger) and not noun_trigger:
+        if _is_passive(trigger) and not noun_trigger and not sense.stative:
             for child in trigger.children:
                 if child.dep_ == "nsubjpass":
                     actors = resolve(child, self.ctx)
                     if actors:
                         return actors, f"target: passive subject {child.text!r}"
         objects = [] if (noun_trigger or skip_object) else [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
+        holders = [trigger, *objects]
+        if noun_trigger:  # "suspension of air links with Serbia": the noun's 'of' phrase holds it too
+            holders += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+        named = sense.target[5:].split(",") if sense.target and sense.target.startswith("prep:") else []
+        found = self._prep_target(holders, named)
+        if found:
+            return found
         for obj in objects:
             actors = resolve(obj, self.ctx)
             if actors:
                 return actors, f"target: object {obj.text!r}"
-        if complement is not None and sense.absorb in ("request", "appeal"):
-            for child in complement.children:  # "demanded that the government provide ..."
+        clause = complement if complement is not None else next(
+            (c for c in trigger.children if c.dep_ in ("ccomp", "xcomp") and not noun_trigger), None)
+        if clause is not None:
+            for child in clause.children:  # "demanded that the government provide ...", "allowed X to ..."
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     actors = resolve(child, self.ctx)
                     if actors:
-                        return actors, f"target: subject {child.text!r} of the demanded action"
+                        return actors, f"target: subject {child.text!r} of the governed clause"
         if comp_target:
             return comp_target, "target: the governed action's recipient"
-        # a sense that names its preposition ("meet with") looks only there
-        wanted = [sense.target[5:]] if sense.target and sense.target.startswith("prep:") else list(
-            _DEFAULT_TARGET_PREPS)
-        holders = [trigger, *objects]
-        for prep_word in wanted:
-            for holder in holders:
-                for child in holder.children:
-                    if child.dep_ == "prep" and child.lower_ == prep_word:
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                actors = resolve(pobj, self.ctx)
-                                if actors:
-                                    return actors, f"target: '{child.text} {pobj.text}'"
+        if not named:
+            found = self._prep_target(holders, list(_DEFAULT_TARGET_PREPS))
+            if found:
+                return found
         for obj in objects:
             for child in obj.children:
                 if child.dep_ == "poss":
@@ -314,8 +401,20 @@ class ClauseCoder:
                 return [host], f"target: host country of '{host.text}'"
         return [], "target: none found"
 
+    def _prep_target(self, holders: list[Token], preps: list[str]) -> tuple[list[Actor], str] | None:
+        for prep_word in preps:
+            for holder in holders:
+                for child in holder.children:
+                    if child.dep_ in ("prep", "dative") and child.lower_ == prep_word:
+                        for pobj in child.children:
+                            if pobj.dep_ == "pobj":
+                                actors = resolve(pobj, self.ctx)
+                                if actors:
+                                    return actors, f"target: '{child.text} {pobj.text}'"
+        return None
+
     def _host(self, trigger: Token) -> Actor | None:
-        """'was in Moscow to request weapons': the country the actor is visiting."""
+        """'was in Moscow to request weapons': the country the actor is in."""
         current, steps = trigger, 0
         while steps < 4:
             for child in current.children:
@@ -323,8 +422,9 @@ class ClauseCoder:
                     for pobj in child.children:
                         clue = self.ctx.clue(pobj)
                         if pobj.dep_ == "pobj" and clue is not None and clue.kind in ("capital", "country"):
-                            text = self.doc[self.ctx.clues[pobj.i][0]: self.ctx.clues[pobj.i][1]]
-                            return Actor(text=text.text, start=text.start_char, end=text.end_char, name=clue.name,
+                            start, end, _ = self.ctx.clues[pobj.i]
+                            span = self.doc[start:end]
+                            return Actor(text=span.text, start=span.start_char, end=span.end_char, name=clue.name,
                                          country=clue.country, sector=None, code=clue.country)
             if current.head == current or current.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "acl"):
                 return None
@@ -344,6 +444,10 @@ class ClauseCoder:
                 self.found.append(Found(entry, source, target, trigger, sentence, sense, path, anchor, complement))
 
 
+def lookup_reporting(verb: Token) -> bool:
+    return any(k in cues().reporting for k in lemma_keys(verb))
+
+
 def _same_actor(a: Actor, b: Actor) -> bool:
     """The same words, or the same named actor: no one is their own recipient."""
     return (a.start == b.start and a.end == b.end) or (a.name is not None and a.name == b.name)
@@ -353,8 +457,16 @@ def _is_passive(token: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
-def _is_future(verb: Token) -> bool:
-    return any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in verb.children)
+def _intended(verb: Token) -> bool:
+    """Will happen or is meant to: "will send", "is prepared to impose", "committed to opening"."""
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "to":
+        head = head.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return head.lemma_.lower() in _INTENT_HEADS or head.lower_ in _INTENT_HEADS
 
 
 def _preps(token: Token) -> set[str]:
@@ -374,6 +486,10 @@ def _objects(token: Token) -> list[Token]:
         out.append(obj)
         out.extend(c for c in obj.children if c.dep_ == "conj")
     return out
+
+
+def _phrase_words(head: Token) -> set[str]:
+    return {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
 
 
 def _object_words(token: Token) -> set[str]:

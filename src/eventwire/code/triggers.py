@@ -55,6 +55,10 @@ class Sense:
     skip: bool = False
     need_complement: bool = False
     complement: str | None = None  # "infinitive": only "to ..." complements ("told X to leave")
+    clause: bool = False  # only with a "that ..." clause ("a rights group protested that ...")
+    subjects: tuple[frozenset[str], ...] = ()  # a word the subject phrase must contain
+    stative: bool = False  # "is opposed to": a passive form whose subject acts
+    swap: bool = False  # the recipient acts: "peacekeepers arrived in X" is X receiving them
 
 
 @dataclass(slots=True)
@@ -64,6 +68,7 @@ class TriggerLexicon:
     light_verbs: frozenset[str] = frozenset()
     complements: dict[str, dict[str, str]] = field(default_factory=dict)
     future: dict[str, str] = field(default_factory=dict)
+    armed_forces: dict[str, str] = field(default_factory=dict)
     cameo: dict[str, CameoEntry] = field(default_factory=dict)
 
     def entry(self, code: str) -> CameoEntry:
@@ -74,7 +79,7 @@ class TriggerLexicon:
 
 
 _SENSE_KEYS = {"cameo", "object", "prep", "particle", "passive", "absorb", "target", "skip", "need_complement",
-               "complement"}
+               "complement", "clause", "subject", "stative", "swap"}
 
 
 @lexicons.derived
@@ -88,6 +93,7 @@ def trigger_lexicon() -> TriggerLexicon:
         light_verbs=frozenset(str(w).lower() for w in verbs_data.get("light_verbs") or []),
         complements=complements,
         future={str(k): str(v) for k, v in (verbs_data.get("future") or {}).items()},
+        armed_forces={str(k): str(v) for k, v in (verbs_data.get("armed_forces") or {}).items()},
         cameo=cameo,
     )
     for section, target in (("verbs", lexicon.verbs), ("nouns", lexicon.nouns)):
@@ -126,14 +132,15 @@ def _sense(raw: Any, where: str, groups: dict[str, list[str]], cameo: dict[str, 
         raise LexiconError(f"{where}: absorb {raw['absorb']!r} is not one of {', '.join(complements)}")
     if code is None and not raw.get("skip"):
         raise LexiconError(f"{where}: a sense needs a cameo code or skip: true")
-    objects: list[frozenset[str]] = []
-    for word in raw.get("object") or []:
-        for expanded in groups.get(str(word), [str(word)]):
-            objects.append(frozenset(expanded.lower().split()))
+    def word_sets(key: str) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(expanded.lower().split()) for word in raw.get(key) or []
+                     for expanded in groups.get(str(word), [str(word)]))
+
     return Sense(
         where=where,
         cameo=str(code) if code is not None else None,
-        objects=tuple(objects),
+        objects=word_sets("object"),
+        subjects=word_sets("subject"),
         preps=frozenset(str(p).lower() for p in raw.get("prep") or []),
         particles=frozenset(str(p).lower() for p in raw.get("particle") or []),
         passive=raw.get("passive"),
@@ -142,4 +149,7 @@ def _sense(raw: Any, where: str, groups: dict[str, list[str]], cameo: dict[str, 
         skip=bool(raw.get("skip")),
         need_complement=bool(raw.get("need_complement")),
         complement=raw.get("complement"),
+        clause=bool(raw.get("clause")),
+        stative=bool(raw.get("stative")),
+        swap=bool(raw.get("swap")),
     )

@@ -19,7 +19,7 @@ from eventwire.lexicons import LexiconError
 from eventwire.model import Actor
 
 # prepositions whose object still describes the phrase's head ("officials in Moscow")
-_DESCRIBING_PREPS = frozenset({"of", "from", "for", "in", "at", "within", "inside", "near", "across"})
+_DESCRIBING_PREPS = frozenset({"of", "from", "for", "in", "at", "within", "inside", "near", "across", "by"})
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"})
 _DEFINITE = frozenset({"the", "this", "these", "those", "that", "its", "their", "his", "her"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
@@ -175,8 +175,11 @@ class ActorContext:
         if hit is None:
             return None
         if hit[2].kind == "demonym" and _ethnic(token):
-            return None  # "ethnic Albanians in Macedonia" are not Albania
+            return _ETHNIC  # "ethnic Albanians in Macedonia" are people of Macedonia, not Albania
         return hit[2]
+
+
+_ETHNIC = Clue("agent", "ethnic group", None, "CVL")
 
 
 def _ethnic(token: Token) -> bool:
@@ -232,15 +235,15 @@ def _coordinated_modifiers(head: Token, actor: Actor, ctx: ActorContext) -> list
 def _default_country(head: Token, ctx: ActorContext) -> str | None:
     """The country nearest the phrase in its sentence, else the story's most named one."""
     sentence = head.sent
-    best, distance = None, None
+    best: tuple[int, int, str] | None = None  # (place names first, distance, country)
     for token in sentence:
         clue = ctx.clue(token)
-        if clue is None or clue.kind == "agent" or not clue.country or clue.code and clue.code.startswith("IGO"):
+        if clue is None or clue.kind == "agent" or not clue.country:
             continue
-        d = abs(token.i - head.i)
-        if distance is None or d < distance:
-            best, distance = clue.country, d
-    return best or ctx.dominant
+        rank = (0 if clue.kind in ("country", "capital") else 1, abs(token.i - head.i), clue.country)
+        if best is None or rank < best:
+            best = rank
+    return best[2] if best else ctx.dominant
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -308,8 +311,8 @@ def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | 
         clue = ctx.clue(token)
         if clue is None:
             continue
-        if clue.kind == "named" and named is None:
-            named = clue
+        if clue.kind == "named" and named is None and country is None:
+            named = clue  # the nearer of a named actor and a country word decides
         elif clue.kind in ("country", "capital", "demonym") and country is None:
             country = clue.country
         elif clue.kind == "agent" and (sector is None or (head.lemma_.lower() in _GROUP_HEADS

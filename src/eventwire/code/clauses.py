@@ -22,7 +22,10 @@ from eventwire.code.status import cues
 from eventwire.code.triggers import CameoEntry, Sense, TriggerLexicon
 from eventwire.model import Actor
 
-_DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "from", "toward", "towards", "upon", "over")
+_DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "from", "toward", "towards", "upon", "over",
+                         "between", "among")
+# "in protest against X", "in defiance of X": the recipient of a protest hides in these nouns
+_STANCE_NOUNS = frozenset({"protest", "defiance", "response", "opposition", "retaliation", "solidarity"})
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
@@ -150,6 +153,7 @@ class ClauseCoder:
             targets, sources = sources, reporters
             source_path, target_path = "source: the speaker who says it must happen", "target: who must act"
         sources, targets = (targets, sources) if sense.swap else (sources, targets)
+        targets, target_path = self._implied(code, sources, targets, target_path, verb)
         code = self._armed_forces(code, sources)
         self._emit(self.lex.entry(code), sources, targets, verb, sentence, sense, f"{source_path}; {target_path}",
                    verb, complement)
@@ -187,17 +191,39 @@ class ClauseCoder:
         ptype = self.lex.type_of(code)
         if ptype is None:
             return code
-        if any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in verb.children):
+        condition = _condition(verb)
+        if condition == "unless":
             table = self.lex.complements["threat"]  # "will withdraw unless ...": an ultimatum
             return table.get(ptype, table["default"])
-        if not _intended(verb):
+        if not _intended(verb) and condition != "if":
             return code
         kind = self.lex.future.get(ptype)
         if kind is None:
             return code
         table = self.lex.complements[kind]
         return table.get(ptype, table["default"])
+
+    def _implied(self, code: str, sources: list[Actor], targets: list[Actor], path: str,
+                 verb: Token) -> tuple[list[Actor], str]:
+        """A recipient the sentence implies: who must comply for a threat to be lifted ("...
+        unless Israel rescinds"), or, for domestic acts (a protest, a curfew, a concession),
+        the actor's own country."""
+        if targets or not sources:
+            return targets, path
+        ptype = self.lex.type_of(code)
+        if ptype == "THREATEN":
+            for clause in verb.children:
+                if clause.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in clause.children):
+                    for child in clause.children:
+                        if child.dep_ in ("nsubj", "nsubjpass"):
+                            actors = resolve(child, self.ctx, remember=False)
+                            if actors:
+                                return actors, f"target: subject {child.text!r} of the condition"
+        if ptype in self.lex.domestic and sources[0].country and not (sources[0].code or "").startswith("IGO"):
+            country = sources[0].country
+            return [Actor(text="", start=verb.idx, end=verb.idx, name=None, country=country, sector=None,
+                          code=country)], f"target: implied, the source's own country ({ptype} at home)"
+        return targets, path
 
     def _armed_forces(self, code: str, sources: list[Actor]) -> str:
         """Killing by a state's armed forces is the use of military force (FIGHT), not an assault."""
@@ -247,6 +273,13 @@ class ClauseCoder:
         targets, target_path = self._targets(noun, sense, entry, None, None, noun_trigger=True)
         if anchor is not None and not targets:
             targets, target_path = self._targets(anchor, sense, entry, None, None, skip_object=True)
+        reporters = self._obligation(anchor) if anchor is not None else []
+        if reporters:
+            demanded = self.lex.complements["request"]
+            code = demanded.get(entry.plover_type or "", demanded["default"])
+            targets, sources = sources, reporters
+            source_path, target_path = "source: the speaker who says it must happen", "target: who must act"
+        targets, target_path = self._implied(code, sources, targets, target_path, anchor or noun)
         code = self._armed_forces(code, sources)
         self._emit(self.lex.entry(code), sources, targets, noun, sentence, sense, f"{source_path}; {target_path}",
                    anchor if anchor is not None else noun, None)
@@ -364,6 +397,8 @@ class ClauseCoder:
                         return actors, f"target: passive subject {child.text!r}"
         objects = [] if (noun_trigger or skip_object) else [c for c in trigger.children if c.dep_ in ("dobj", "dative")]
         holders = [trigger, *objects]
+        holders += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() in _STANCE_NOUNS]
         if noun_trigger:  # "suspension of air links with Serbia": the noun's 'of' phrase holds it too
             holders += [p for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
@@ -467,6 +502,16 @@ def _intended(verb: Token) -> bool:
     elif verb.dep_ != "xcomp":
         return False
     return head.lemma_.lower() in _INTENT_HEADS or head.lower_ in _INTENT_HEADS
+
+
+def _condition(verb: Token) -> str | None:
+    """ "unless" or "if" when the action hangs on a condition ("will strike if ...")."""
+    for clause in verb.children:
+        if clause.dep_ == "advcl":
+            for mark in clause.children:
+                if mark.dep_ == "mark" and mark.lower_ in ("unless", "if"):
+                    return mark.lower_
+    return None
 
 
 def _preps(token: Token) -> set[str]:

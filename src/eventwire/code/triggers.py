@@ -69,6 +69,7 @@ class TriggerLexicon:
     complements: dict[str, dict[str, str]] = field(default_factory=dict)
     future: dict[str, str] = field(default_factory=dict)
     armed_forces: dict[str, str] = field(default_factory=dict)
+    domestic: frozenset[str] = frozenset()
     cameo: dict[str, CameoEntry] = field(default_factory=dict)
 
     def entry(self, code: str) -> CameoEntry:
@@ -94,6 +95,7 @@ def trigger_lexicon() -> TriggerLexicon:
         complements=complements,
         future={str(k): str(v) for k, v in (verbs_data.get("future") or {}).items()},
         armed_forces={str(k): str(v) for k, v in (verbs_data.get("armed_forces") or {}).items()},
+        domestic=frozenset(str(t) for t in verbs_data.get("domestic") or []),
         cameo=cameo,
     )
     for section, target in (("verbs", lexicon.verbs), ("nouns", lexicon.nouns)):

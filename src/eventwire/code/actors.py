@@ -193,7 +193,7 @@ def _ethnic(token: Token) -> bool:
 def context_for(doc: Doc) -> ActorContext:
     clues = gazetteer().match(doc)
     counts: dict[str, int] = {}
-    for start, _, clue in set(clues.values()):
+    for _start, _, clue in set(clues.values()):
         if clue.country and clue.kind != "agent":
             counts[clue.country] = counts.get(clue.country, 0) + 1
     dominant = max(counts, key=lambda c: (counts[c], c)) if counts else None
@@ -307,7 +307,8 @@ def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | 
             sector = head_clue.sector
         elif head_clue.kind == "agent":
             sector = head_clue.sector
-    for token in _phrase_order(head):
+    place_only = True  # the only country words name where the thing is ("the curfew in Sudan")
+    for token, where in _phrase_order(head):
         clue = ctx.clue(token)
         if clue is None:
             continue
@@ -315,6 +316,7 @@ def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | 
             named = clue  # the nearer of a named actor and a country word decides
         elif clue.kind in ("country", "capital", "demonym") and country is None:
             country = clue.country
+            place_only = where == "place"
         elif clue.kind == "agent" and (sector is None or (head.lemma_.lower() in _GROUP_HEADS
                                                             and modifier_sector is None)):
             modifier_sector = clue.sector  # "leaders of the opposition" are the opposition
@@ -322,6 +324,8 @@ def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | 
     if named is not None and (head_clue is None or head.lemma_.lower() in _GROUP_HEADS or head_clue.kind == "agent"):
         return _actor(named, head, ctx)
     if country is None and sector is None:
+        return None
+    if head_clue is None and sector is None and place_only:
         return None
     return Actor(text=_text(head)[0], start=_text(head)[1], end=_text(head)[2], name=None, country=country,
                  sector=sector, code=(country or "") + (sector or "") or None)
@@ -336,18 +340,20 @@ def _remembered(head: Token, ctx: ActorContext) -> Actor | None:
     return None
 
 
-def _phrase_order(head: Token) -> list[Token]:
-    """The tokens that describe the head, nearest first: modifiers, then 'of/from/in' phrases,
-    then appositions and participle clauses ("refugees fleeing the war in Liberia")."""
+def _phrase_order(head: Token) -> list[tuple[Token, str]]:
+    """The tokens that describe the head, nearest first, each with where it stands: modifiers,
+    then 'of/from' phrases, then 'in/at' phrases (places), then appositions and participle
+    clauses ("refugees fleeing the war in Liberia")."""
     left, preps, later = [], [], []
     for child in head.children:
         if child.dep_ in _LEFT_DEPS:
-            left.extend(t for t in child.subtree)
+            left.extend((t, "modifier") for t in child.subtree)
         elif child.dep_ == "prep" and child.lower_ in _DESCRIBING_PREPS:
-            preps.extend(t for t in child.subtree if t.dep_ != "prep" or t != child)
+            where = "member" if child.lower_ in ("of", "from", "for", "by") else "place"
+            preps.extend((t, where) for t in child.subtree if t != child)
         elif child.dep_ in ("appos", "acl"):
-            later.extend(t for t in child.subtree)
-    left.sort(key=lambda t: -t.i)  # nearest to the head first
+            later.extend((t, "place") for t in child.subtree)
+    left.sort(key=lambda pair: -pair[0].i)  # nearest to the head first
     return left + preps + later
 
 

@@ -30,7 +30,7 @@ _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj"})
-_HOST_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT", "COOPERATE", "PROTEST"})
+_HOST_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 _HAPPENING = frozenset({"erupt", "break", "continue", "occur", "take", "begin", "intensify", "escalate", "rage",
                         "resume", "flare", "start", "spread", "expand", "end", "follow", "come"})
 # words after which an action is intended rather than done: "prepared to", "plans to", "committed to"
@@ -212,7 +212,9 @@ class ClauseCoder:
             return targets, path
         ptype = self.lex.type_of(code)
         if ptype == "THREATEN":
-            for clause in verb.children:
+            complement = _complement(verb)
+            clauses = [*verb.children, *(complement.children if complement is not None else [])]
+            for clause in clauses:
                 if clause.dep_ == "advcl" and any(m.lower_ in ("unless", "if") for m in clause.children):
                     for child in clause.children:
                         if child.dep_ in ("nsubj", "nsubjpass"):
@@ -430,10 +432,13 @@ class ClauseCoder:
                     actors = resolve(child, self.ctx)
                     if actors:
                         return actors, f"target: possessor {child.text!r} of the object"
-        if entry is not None and entry.plover_type in _HOST_TYPES:
-            host = self._host(trigger)
-            if host is not None:
-                return [host], f"target: host country of '{host.text}'"
+        if entry is not None:
+            # talks or requests "in Moscow": the host; attacks or curfews "in the West Bank": the place
+            climb = entry.plover_type in _HOST_TYPES
+            for holder in [trigger, *objects, *([complement] if complement is not None else [])]:
+                host = self._host(holder, climb)
+                if host is not None:
+                    return [host], f"target: the country where it happens, '{host.text}'"
         return [], "target: none found"
 
     def _prep_target(self, holders: list[Token], preps: list[str]) -> tuple[list[Actor], str] | None:
@@ -441,27 +446,27 @@ class ClauseCoder:
             for holder in holders:
                 for child in holder.children:
                     if child.dep_ in ("prep", "dative") and child.lower_ == prep_word:
-                        for pobj in child.children:
-                            if pobj.dep_ == "pobj":
-                                actors = resolve(pobj, self.ctx)
-                                if actors:
-                                    return actors, f"target: '{child.text} {pobj.text}'"
+                        for pobj in _prep_objects(child):
+                            actors = resolve(pobj, self.ctx)
+                            if actors:
+                                return actors, f"target: '{child.text} {pobj.text}'"
         return None
 
-    def _host(self, trigger: Token) -> Actor | None:
-        """'was in Moscow to request weapons': the country the actor is in."""
+    def _host(self, trigger: Token, climb: bool) -> Actor | None:
+        """The country named by an 'in'/'to' phrase of the clause ("was in Moscow to request
+        weapons", "imposed a curfew in the town of Cizre in southeastern Turkey")."""
         current, steps = trigger, 0
         while steps < 4:
             for child in current.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "to"):
-                    for pobj in child.children:
-                        clue = self.ctx.clue(pobj)
-                        if pobj.dep_ == "pobj" and clue is not None and clue.kind in ("capital", "country"):
-                            start, end, _ = self.ctx.clues[pobj.i]
+                if child.dep_ == "prep" and child.lower_ in ("in", "to", "into", "inside", "across"):
+                    for token in child.subtree:
+                        clue = self.ctx.clue(token)
+                        if clue is not None and clue.kind in ("capital", "country") and token.i in self.ctx.clues:
+                            start, end, _ = self.ctx.clues[token.i]
                             span = self.doc[start:end]
                             return Actor(text=span.text, start=span.start_char, end=span.end_char, name=clue.name,
                                          country=clue.country, sector=None, code=clue.country)
-            if current.head == current or current.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "acl"):
+            if not climb or current.head == current or current.dep_ not in ("advcl", "xcomp", "conj", "ccomp", "acl"):
                 return None
             current, steps = current.head, steps + 1
         return None
@@ -502,6 +507,22 @@ def _intended(verb: Token) -> bool:
     elif verb.dep_ != "xcomp":
         return False
     return head.lemma_.lower() in _INTENT_HEADS or head.lower_ in _INTENT_HEADS
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """A preposition's object; when the parser hung it elsewhere ("granted asylum to officers
+    holed up ...", with "officers" made a subject), the noun phrase right after it."""
+    found = [c for c in prep.children if c.dep_ == "pobj"]
+    if found:
+        return found
+    doc = prep.doc
+    for i in range(prep.i + 1, min(prep.i + 8, len(doc))):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and token.dep_ not in ("amod", "compound"):
+            break
+        if token.pos_ in ("NOUN", "PROPN") and not (prep.i < token.head.i <= i + 8 and token.head.i > i):
+            return [token]
+    return []
 
 
 def _condition(verb: Token) -> str | None:

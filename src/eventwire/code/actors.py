@@ -22,7 +22,7 @@ from eventwire.model import Actor
 _DESCRIBING_PREPS = frozenset({"of", "from", "for", "in", "at", "within", "inside", "near", "across", "by"})
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"})
 _DEFINITE = frozenset({"the", "this", "these", "those", "that", "its", "their", "his", "her"})
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "him", "her", "them", "us"})
 _WH = frozenset({"who", "which", "that", "whom"})
 # heads that stand for their members ("a delegation from X", "leaders of X"): X is the actor
 _GROUP_HEADS = frozenset({"delegation", "member", "leader", "group", "team", "representative", "head", "chief",
@@ -220,23 +220,43 @@ def resolve(head: Token, ctx: ActorContext, *, remember: bool = True) -> list[Ac
 
 def _coordinated_modifiers(head: Token, actor: Actor, ctx: ActorContext) -> list[Actor]:
     """ "French and Egyptian warships": one actor per coordinated country word."""
-    extra = []
+    extra: list[Actor] = []
+    seen = {actor.country}
     for child in head.children:
-        if child.dep_ in ("amod", "compound") and ctx.clue(child) is not None:
-            for conj in child.children:
-                clue = ctx.clue(conj)
-                if conj.dep_ == "conj" and clue is not None and clue.country and clue.country != actor.country:
-                    extra.append(Actor(text=actor.text, start=actor.start, end=actor.end, name=None,
-                                       country=clue.country, sector=actor.sector,
-                                       code=clue.country + (actor.sector or "")))
+        if child.dep_ not in ("amod", "compound") or not any(c.dep_ == "conj" for c in child.children):
+            continue
+        for word in (child, *(c for c in child.children if c.dep_ == "conj")):
+            clue = ctx.clue(word)
+            if clue is not None and clue.country and clue.country not in seen:
+                seen.add(clue.country)
+                extra.append(Actor(text=actor.text, start=actor.start, end=actor.end, name=None,
+                                   country=clue.country, sector=actor.sector,
+                                   code=clue.country + (actor.sector or "")))
     return extra
+
+
+def _other_arguments(head: Token) -> set[int]:
+    """Tokens of the subject or object phrases of the head's verb, other than the head's own."""
+    verb = head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+        verb = verb.head
+    own = {t.i for t in head.subtree}
+    out: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and child.i not in own and head.i not in {
+                t.i for t in child.subtree}:
+            out.update(t.i for t in child.subtree)
+    return out
 
 
 def _default_country(head: Token, ctx: ActorContext) -> str | None:
     """The country nearest the phrase in its sentence, else the story's most named one."""
     sentence = head.sent
+    others = _other_arguments(head)
     best: tuple[int, int, str] | None = None  # (place names first, distance, country)
     for token in sentence:
+        if token.i in others:
+            continue  # "the militia asked Russia": Russia is the other party, not the militia's country
         clue = ctx.clue(token)
         if clue is None or clue.kind == "agent" or not clue.country:
             continue
@@ -383,8 +403,8 @@ def _text(head: Token) -> tuple[str, int, int]:
             if token.i > 0 and head.doc[token.i - 1].text == ",":
                 skip.add(token.i - 1)
     tokens = [t for t in head.subtree if t.i not in skip]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].i > head.i:
-        tokens.pop()
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS") and len(tokens) > 1:
+        tokens.pop()  # trailing commas and the possessive "'s"
     first, last = tokens[0], tokens[-1]
     # keep a closing bracket whose opening one is inside: "Units (PMU)"
     if last.i + 1 < len(head.doc) and head.doc[last.i + 1].text in ")]" and any(t.text in "([" for t in tokens):

@@ -254,8 +254,10 @@ class ClauseCoder:
         lemma, senses = lookup(self.lex.nouns, noun)
         anchor = self._light_verb(noun)
         happening = noun.dep_ == "nsubj" and lemma_keys(noun.head)[0] in _HAPPENING
-        owned = any(c.dep_ == "poss" for c in noun.children) or any(
-            c.dep_ == "prep" and c.lower_ == "by" for c in noun.children)
+        owned = any(c.dep_ == "poss" for c in noun.children) or any(  # "the visit of X to Y"
+            c.dep_ == "prep" and c.lower_ in ("by", "of") and any(
+                resolve(p, self.ctx, remember=False) for p in c.children if p.dep_ == "pobj")
+            for c in noun.children)
         if anchor is None and not (happening or owned):
             self.unmatched.append(Unmatched(noun, f"the noun {lemma!r} is not the object of a light verb, "
                                                   "nor has an actor of its own"))
@@ -352,6 +354,9 @@ class ClauseCoder:
             for child in verb.children:
                 if child.dep_ == "nsubjpass":
                     return resolve(child, self.ctx), f"source: subject {child.text!r} of a stative passive"
+        accused = _accused(verb)
+        if accused is not None:  # "accused Kenya of supporting them": Kenya is said to support
+            return resolve(accused, self.ctx), f"source: {accused.text!r}, accused of it"
         seen = 0
         current = verb
         path: list[str] = []
@@ -509,6 +514,21 @@ def _intended(verb: Token) -> bool:
     return head.lemma_.lower() in _INTENT_HEADS or head.lower_ in _INTENT_HEADS
 
 
+_ACCUSING = frozenset({"accuse", "charge", "blame", "suspect", "convict", "criticize", "criticise", "condemn",
+                       "denounce", "indict", "sue", "fault"})
+
+
+def _accused(verb: Token) -> Token | None:
+    """The object of "accuse X of doing": the one said to do it."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for"):
+        accuser = verb.head.head
+        if accuser.lemma_.lower() in _ACCUSING:
+            for child in accuser.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    return child
+    return None
+
+
 def _prep_objects(prep: Token) -> list[Token]:
     """A preposition's object; when the parser hung it elsewhere ("granted asylum to officers
     holed up ...", with "officers" made a subject), the noun phrase right after it."""
@@ -564,9 +584,10 @@ def _object_words(token: Token) -> set[str]:
     words: set[str] = set()
     if token.pos_ in ("NOUN", "PROPN"):
         heads = [token]
-    else:
-        heads = _objects(token) or [
-            p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+    else:  # the object, or the prepositions' objects; "asked Russia for weapons": both
+        preps = [p for c in token.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        direct = _objects(token)
+        heads = direct + [p for p in preps if p.head.lower_ == "for"] if direct else preps
     for head in heads:
         words.add(head.lemma_.lower())
         words.add(head.lower_)

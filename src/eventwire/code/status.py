@@ -36,6 +36,7 @@ def cues() -> Cues:
                 words("negators"))
 
 
+_ACCUSATION = frozenset({"accuse", "charge", "blame", "suspect", "convict", "indict", "sue"})
 _FUTURE = frozenset({"will", "would", "shall", "'ll", "wo"})
 _RANK = {"asserted": 0, "reported": 1, "alleged": 2, "planned": 3, "hypothetical": 4, "denied": 5, "negated": 6}
 
@@ -49,8 +50,9 @@ def status_of(trigger: Token, anchor: Token, ctx: ActorContext) -> tuple[str, At
     c = cues()
     status = "asserted"
     attribution: Attribution | None = None
-    if _hedged(trigger, c):
-        status = "alleged"
+    if _hedged(trigger, c) or (anchor.dep_ == "pcomp" and anchor.head.lower_ in ("of", "for")
+                               and anchor.head.head.lemma_.lower() in _ACCUSATION):
+        status = "alleged"  # "accused Kenya of supporting the rebels": Kenya's support is alleged
     negated = any(ch.dep_ == "neg" or (ch.lower_ in c.negators and ch.dep_ in ("neg", "advmod", "det"))
                   for ch in anchor.children)
     # walk up from the event's clause to the sentence root, reading each governing cue

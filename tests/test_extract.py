@@ -78,3 +78,18 @@ def test_sample_story_header_checks():
     for name in ("title read from the first line", "publication date 2016-12-23 read from the header",
                  "photo caption set aside, not coded", "'2 min read' and the caption are in no event's evidence"):
         assert f"PASS {name}" in lines, lines
+
+
+def test_explain_shows_sense_path_and_what_was_not_coded(cli):
+    result = cli("extract", str(SAMPLES / "ankara-water-talks.txt"), "--explain")
+    validate(result.json())
+    story = result.json()["stories"][0]
+    met = next(e for e in story["events"] if e["mentions"][0]["trigger"]["text"] == "met")
+    explain = met["mentions"][0]["explain"]
+    assert "verbs.yaml: meet" in explain and "CAMEO 040" in explain
+    assert "source: subject 'Cavusoglu'" in explain and "target: object 'counterpart'" in explain
+    assert any("no lexicon entry for the verb 'say'" in line for line in story["unmatched"])
+    plain = cli("extract", str(SAMPLES / "ankara-water-talks.txt")).json()["stories"][0]
+    assert "unmatched" not in plain and "explain" not in plain["events"][0]["mentions"][0]
+    table = cli("extract", str(SAMPLES / "ankara-water-talks.txt"), "--explain", "--format", "table").out
+    assert "not coded:" in table and "verbs.yaml: meet" in table

@@ -84,11 +84,11 @@ def _run_extract(args: argparse.Namespace) -> int:
     stories = rejections.filter(code_stories(read_inputs(args.paths, options)))
     out = sys.stdout
     if args.format == "json":
-        render.write_json(stories, out, with_text=args.with_text)
+        render.write_json(stories, out, with_text=args.with_text, explain=args.explain)
     elif args.format == "jsonl":
-        render.write_jsonl(stories, out, with_text=args.with_text)
+        render.write_jsonl(stories, out, with_text=args.with_text, explain=args.explain)
     else:
-        render.write_table(stories, out)
+        render.write_table(stories, out, explain=args.explain)
     out.flush()
     return 1 if rejections.count else 0
 

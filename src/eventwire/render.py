@@ -9,22 +9,22 @@ from typing import TextIO
 from eventwire.model import SCHEMA, Story
 
 
-def write_json(stories: Iterable[Story], out: TextIO, with_text: bool = False) -> None:
+def write_json(stories: Iterable[Story], out: TextIO, with_text: bool = False, explain: bool = False) -> None:
     """``{"schema": ..., "stories": [...]}``, written story by story rather than held in memory."""
     out.write(f'{{"schema": "{SCHEMA}", "stories": [')
     for n, story in enumerate(stories):
         out.write(",\n" if n else "\n")
-        out.write(json.dumps(story.to_dict(with_text), ensure_ascii=False))
+        out.write(json.dumps(story.to_dict(with_text, explain), ensure_ascii=False))
     out.write("\n]}\n")
 
 
-def write_jsonl(stories: Iterable[Story], out: TextIO, with_text: bool = False) -> None:
+def write_jsonl(stories: Iterable[Story], out: TextIO, with_text: bool = False, explain: bool = False) -> None:
     """One story object per line (the items of the JSON form's ``stories``)."""
     for story in stories:
-        out.write(json.dumps(story.to_dict(with_text), ensure_ascii=False) + "\n")
+        out.write(json.dumps(story.to_dict(with_text, explain), ensure_ascii=False) + "\n")
 
 
-def write_table(stories: Iterable[Story], out: TextIO) -> None:
+def write_table(stories: Iterable[Story], out: TextIO, explain: bool = False) -> None:
     """One row per event, a heading per story: for reading in a terminal."""
     from rich.console import Console
     from rich.table import Table
@@ -40,6 +40,12 @@ def write_table(stories: Iterable[Story], out: TextIO) -> None:
         if not story.events:
             table.caption = "no events coded"
         console.print(table)
+        if explain:
+            for event in story.events:
+                for mention in event.mentions:
+                    console.print(f"  {event.id}: {mention.explain}", soft_wrap=True)
+            for line in story.unmatched:
+                console.print(f"  not coded: {line}", soft_wrap=True)
 
 
 def _rows(story: Story) -> Iterator[tuple[str, ...]]:

@@ -285,6 +285,8 @@ def _resolve_one(head: Token, ctx: ActorContext, remember: bool) -> Actor | None
         return _copy(antecedent, head) if antecedent is not None else None
 
     head_clue = ctx.clue(head)
+    if head_clue is None and head.pos_ == "PROPN" and f"name:{head.text}" in ctx.memory:
+        return _copy(ctx.memory[f"name:{head.text}"], head)  # "Hussein" after "Fuad Hussein"
     if head_clue is not None and head_clue.kind == "named":
         actor = _actor(head_clue, head, ctx)
     else:
@@ -293,6 +295,12 @@ def _resolve_one(head: Token, ctx: ActorContext, remember: bool) -> Actor | None
             remembered = _remembered(head, ctx)
             if remembered is not None:
                 actor = remembered
+    if actor is not None and head.pos_ == "PROPN":
+        ctx.memory.setdefault(f"name:{head.text}", actor)  # a person named once in full
+        if head.i in ctx.clues:
+            start, end, _ = ctx.clues[head.i]
+            if end - start > 1:
+                ctx.memory.setdefault(f"name:{head.doc[end - 1].text}", actor)
     if actor is not None and remember:
         ctx.last = actor
         if head_clue is None or head_clue.kind == "agent":

@@ -1,11 +1,16 @@
-"""Mentions to events: one event per story per (type, source, target, date), every mention kept."""
+"""Mentions to events: one event per story per (type, source, target, date), every mention kept.
+
+Mentions that say something happened (asserted, reported, alleged) merge with each other, but
+not with mentions that it might happen, is planned, or did not happen: an approval that "it is
+not clear whether" Russia will give is not the same event as an approval given.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from eventwire.code.status import rank
-from eventwire.model import Actor, Attribution, Event, Location, Mention, Plover
+from eventwire.model import Actor, Attribution, Cameo, Event, Location, Mention, Plover
 
 
 @dataclass(slots=True)
@@ -14,7 +19,7 @@ class CodedMention:
 
     plover: Plover
     cameo_code: str
-    cameo: object
+    cameo: Cameo
     source: Actor | None
     target: Actor | None
     date: str | None
@@ -26,6 +31,9 @@ class CodedMention:
     confidence: float
 
 
+_REAL = frozenset({"asserted", "reported", "alleged"})
+
+
 def actor_key(actor: Actor | None) -> str:
     if actor is None:
         return ""
@@ -33,10 +41,12 @@ def actor_key(actor: Actor | None) -> str:
 
 
 def merge(story_id: str, mentions: list[CodedMention]) -> list[Event]:
-    events: dict[tuple[str, str, str, str], Event] = {}
-    best_rank: dict[tuple[str, str, str, str], int] = {}
+    events: dict[tuple[str, ...], Event] = {}
+    best_rank: dict[tuple[str, ...], int] = {}
     for m in mentions:
-        key = (m.plover.type, actor_key(m.source), actor_key(m.target), m.date or "")
+        # what happened and what only might, was planned or did not happen are kept apart
+        factual = "real" if m.status in _REAL else m.status
+        key = (m.plover.type, actor_key(m.source), actor_key(m.target), m.date or "", factual)
         event = events.get(key)
         if event is None:
             event = Event(id="", plover=m.plover, cameo=m.cameo, source=m.source, target=m.target, date=m.date,

@@ -197,7 +197,13 @@ def context_for(doc: Doc) -> ActorContext:
         if clue.country and clue.kind != "agent":
             counts[clue.country] = counts.get(clue.country, 0) + 1
     dominant = max(counts, key=lambda c: (counts[c], c)) if counts else None
-    return ActorContext(clues, dominant=dominant)
+    ctx = ActorContext(clues, dominant=dominant)
+    for start, end, clue in sorted(set(clues.values()), key=lambda hit: hit[0]):
+        last = doc[end - 1]
+        if clue.kind == "named" and end - start > 1 and last.pos_ == "PROPN":
+            # "Fuad Hussein" named once in full is "Hussein" for the rest of the story
+            ctx.memory.setdefault(f"name:{last.text}", _actor(clue, last, ctx))
+    return ctx
 
 
 def resolve(head: Token, ctx: ActorContext, *, remember: bool = True) -> list[Actor]:
@@ -402,7 +408,7 @@ def _text(head: Token) -> tuple[str, int, int]:
     appositions, relative clauses, conjuncts or trailing punctuation."""
     skip: set[int] = set()
     for token in head.subtree:
-        if token.i in skip or token.i < head.i:
+        if token.i in skip or token.i <= head.i:
             continue
         bracketed = token.i > 0 and head.doc[token.i - 1].text in "(["
         if (token.dep_ in ("appos", "relcl", "acl") and not bracketed) or (

@@ -22,6 +22,7 @@ from eventwire.code.status import cues
 from eventwire.code.triggers import CameoEntry, Sense, TriggerLexicon
 from eventwire.model import Actor
 
+_PLACE_PATH = "target: the country where it happens"
 _DEFAULT_TARGET_PREPS = ("to", "against", "on", "with", "at", "into", "from", "toward", "towards", "upon", "over",
                          "between", "among")
 # "in protest against X", "in defiance of X": the recipient of a protest hides in these nouns
@@ -153,6 +154,7 @@ class ClauseCoder:
             targets, sources = sources, reporters
             source_path, target_path = "source: the speaker who says it must happen", "target: who must act"
         sources, targets = (targets, sources) if sense.swap else (sources, targets)
+        targets, target_path = _not_at_home(sources, targets, target_path)
         targets, target_path = self._implied(code, sources, targets, target_path, verb)
         code = self._armed_forces(code, sources)
         self._emit(self.lex.entry(code), sources, targets, verb, sentence, sense, f"{source_path}; {target_path}",
@@ -283,6 +285,7 @@ class ClauseCoder:
             code = demanded.get(entry.plover_type or "", demanded["default"])
             targets, sources = sources, reporters
             source_path, target_path = "source: the speaker who says it must happen", "target: who must act"
+        targets, target_path = _not_at_home(sources, targets, target_path)
         targets, target_path = self._implied(code, sources, targets, target_path, anchor or noun)
         code = self._armed_forces(code, sources)
         self._emit(self.lex.entry(code), sources, targets, noun, sentence, sense, f"{source_path}; {target_path}",
@@ -443,7 +446,7 @@ class ClauseCoder:
             for holder in [trigger, *objects, *([complement] if complement is not None else [])]:
                 host = self._host(holder, climb)
                 if host is not None:
-                    return [host], f"target: the country where it happens, '{host.text}'"
+                    return [host], f"{_PLACE_PATH}, '{host.text}'"
         return [], "target: none found"
 
     def _prep_target(self, holders: list[Token], preps: list[str]) -> tuple[list[Actor], str] | None:
@@ -487,6 +490,13 @@ class ClauseCoder:
                 if source is not None and target is not None and _same_actor(source, target):
                     continue
                 self.found.append(Found(entry, source, target, trigger, sentence, sense, path, anchor, complement))
+
+
+def _not_at_home(sources: list[Actor], targets: list[Actor], path: str) -> tuple[list[Actor], str]:
+    """A place in the actor's own country is where it acts, not whom it acts on."""
+    if path.startswith(_PLACE_PATH) and sources and targets and all(s.country == targets[0].country for s in sources):
+        return [], "target: none (the place is in the actor's own country)"
+    return targets, path
 
 
 def lookup_reporting(verb: Token) -> bool:

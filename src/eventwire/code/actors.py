@@ -361,8 +361,10 @@ def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | 
         return None
     if head_clue is None and sector is None and place_only:
         return None
-    return Actor(text=_text(head)[0], start=_text(head)[1], end=_text(head)[2], name=None, country=country,
-                 sector=sector, code=(country or "") + (sector or "") or None)
+    text, start, end = _text(head)
+    name = head_clue.name if head_clue is not None and head_clue.kind in ("country", "capital") else None
+    return Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
+                 code=(country or "") + (sector or "") or None)
 
 
 def _remembered(head: Token, ctx: ActorContext) -> Actor | None:

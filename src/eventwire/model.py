@@ -107,11 +107,12 @@ class Mention:
     start: int
     end: int
     trigger: Trigger
+    status: str = "asserted"  # this mention's own status; the event takes the surest
     explain: str | None = None  # lexicon sense and parse path, shown with --explain
 
     def to_dict(self, explain: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {"sentence": self.sentence, "start": self.start, "end": self.end,
-                               "trigger": asdict(self.trigger)}
+                               "trigger": asdict(self.trigger), "status": self.status}
         if explain:
             out["explain"] = self.explain
         return out

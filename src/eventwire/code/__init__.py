@@ -19,12 +19,14 @@ def code_story(story: Story, doc: Doc) -> Story:
     mentions = []
     for found in coder.run():
         status, attribution = status_of(found.trigger, found.anchor, ctx)
+        mention = _mention(found)
+        mention.status = status
         mentions.append(CodedMention(
             plover=found.entry.plover(), cameo_code=found.entry.code, cameo=found.entry.cameo(),
             source=found.source, target=found.target,
             date=story.published, date_precision="day" if story.published else "unknown",
             location=None, status=status, attribution=attribution,
-            mention=_mention(found), confidence=_confidence(found),
+            mention=mention, confidence=_confidence(found),
         ))
     story.events = merge(story.id, mentions)
     story.unmatched = [f"{u.token.text} ({u.token.idx}): {u.reason}" for u in coder.unmatched]

@@ -251,7 +251,8 @@ def _other_arguments(head: Token) -> set[int]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and child.i not in own and head.i not in {
                 t.i for t in child.subtree}:
-            out.update(t.i for t in child.subtree)
+            out.add(child.i)  # the argument itself and its modifiers, not places in its phrases
+            out.update(t.i for m in child.children if m.dep_ in _LEFT_DEPS for t in m.subtree)
     return out
 
 
@@ -346,7 +347,7 @@ def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | 
         clue = ctx.clue(token)
         if clue is None:
             continue
-        if clue.kind == "named" and named is None and country is None:
+        if clue.kind == "named" and named is None and country is None and where != "place":
             named = clue  # the nearer of a named actor and a country word decides
         elif clue.kind in ("country", "capital", "demonym") and country is None:
             country = clue.country

@@ -30,7 +30,7 @@ _STANCE_NOUNS = frozenset({"protest", "defiance", "response", "opposition", "ret
 _FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 _OBLIGATION_AUX = frozenset({"must", "should"})
 _SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
-_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj"})
+_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "acomp"})
 _HOST_TYPES = frozenset({"REQUEST", "CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 _HAPPENING = frozenset({"erupt", "break", "continue", "occur", "take", "begin", "intensify", "escalate", "rage",
                         "resume", "flare", "start", "spread", "expand", "end", "follow", "come"})

@@ -70,7 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     plover.add_argument("gold", metavar="GOLD.json")
     plover.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
     plover.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
-    plover.set_defaults(run=_run_eval_plover)
+    plover.set_defaults(run=_run_eval)
+    status = kinds.add_parser("status", help="sentences annotated with the status of their event (YAML)")
+    status.add_argument("gold", metavar="SET.yaml")
+    status.add_argument("--details", metavar="FILE", help="also write each item's expected and coded status here")
+    status.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
+    status.set_defaults(run=_run_eval)
     return parser
 
 
@@ -93,11 +98,11 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 1 if rejections.count else 0
 
 
-def _run_eval_plover(args: argparse.Namespace) -> int:
+def _run_eval(args: argparse.Namespace) -> int:
+    import importlib
     import json
 
-    from eventwire.evaluate.plover import evaluate
-
+    evaluate = importlib.import_module(f"eventwire.evaluate.{args.kind}").evaluate
     try:
         result = evaluate(args.gold)
     except (OSError, ValueError) as exc:

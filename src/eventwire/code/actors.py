@@ -362,7 +362,7 @@ def _compose(head: Token, head_clue: Clue | None, ctx: ActorContext) -> Actor | 
         return None
     if head_clue is None and sector is None and place_only:
         return None
-    text, start, end = _text(head)
+    text, start, end = _text(head, ctx)
     name = head_clue.name if head_clue is not None and head_clue.kind in ("country", "capital") else None
     return Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
                  code=(country or "") + (sector or "") or None)
@@ -395,7 +395,7 @@ def _phrase_order(head: Token) -> list[tuple[Token, str]]:
 
 
 def _actor(clue: Clue, head: Token, ctx: ActorContext) -> Actor:
-    text, start, end = _text(head)
+    text, start, end = _text(head, ctx)
     return Actor(text=text, start=start, end=end, name=clue.name, country=clue.country, sector=clue.sector,
                  code=clue.code)
 
@@ -406,15 +406,17 @@ def _copy(actor: Actor, head: Token) -> Actor:
                  code=actor.code)
 
 
-def _text(head: Token) -> tuple[str, int, int]:
+def _text(head: Token, ctx: ActorContext | None = None) -> tuple[str, int, int]:
     """The phrase's words as written: the head with its modifiers and of/from phrases, without
     appositions, relative clauses, conjuncts or trailing punctuation."""
     skip: set[int] = set()
     for token in head.subtree:
         if token.i in skip or token.i <= head.i:
             continue
-        bracketed = token.i > 0 and head.doc[token.i - 1].text in "(["
-        if (token.dep_ in ("appos", "relcl", "acl") and not bracketed) or (
+        first = token.left_edge.i
+        set_off = first > 0 and head.doc[first - 1].text in (",", ";", "—", "–")
+        clause_prep = token.dep_ == "prep" and any(c.dep_ == "pcomp" for c in token.children)
+        if (token.dep_ == "appos" and set_off) or token.dep_ in ("relcl", "acl") or clause_prep or (
                 token.head == head and token.dep_ in ("conj", "cc")):
             skip.update(t.i for t in token.subtree)
             if token.i > 0 and head.doc[token.i - 1].text == ",":
@@ -423,6 +425,8 @@ def _text(head: Token) -> tuple[str, int, int]:
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].tag_ == "POS") and len(tokens) > 1:
         tokens.pop()  # trailing commas and the possessive "'s"
     first, last = tokens[0], tokens[-1]
+    if ctx is not None and last.i in ctx.clues:  # a name the parser split: "Haider al - Abadi"
+        last = head.doc[max(last.i, ctx.clues[last.i][1] - 1)]
     # keep a closing bracket whose opening one is inside: "Units (PMU)"
     if last.i + 1 < len(head.doc) and head.doc[last.i + 1].text in ")]" and any(t.text in "([" for t in tokens):
         last = head.doc[last.i + 1]

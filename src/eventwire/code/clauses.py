@@ -51,7 +51,10 @@ def lemma_keys(token: Token) -> tuple[str, ...]:
     for suffix, replacement in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
                                 ("ing", ""), ("ing", "e")):
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            keys.append(lower[: -len(suffix)] + replacement)
+            stem = lower[: -len(suffix)]
+            keys.append(stem + replacement)
+            if not replacement and len(stem) > 3 and stem[-1] == stem[-2]:
+                keys.append(stem[:-1])  # "expelling" → "expel"
     return tuple(dict.fromkeys(keys))
 
 
@@ -96,7 +99,8 @@ class ClauseCoder:
     # ------------------------------------------------------------------ driving
     def run(self) -> list[Found]:
         for sentence in self.doc.sents:
-            verbs = [t for t in sentence if t.pos_ in ("VERB", "AUX") and lookup(self.lex.verbs, t)]
+            verbs = [t for t in sentence if (t.pos_ in ("VERB", "AUX") or t.tag_ == "VBG" or t.dep_ == "pcomp")
+                     and lookup(self.lex.verbs, t)]  # gerunds too, even when tagged as nouns
             nouns = [t for t in sentence if t.pos_ in ("NOUN", "PROPN") and lookup(self.lex.nouns, t)]
             for token in verbs:
                 if token.i not in self.consumed:
@@ -114,7 +118,8 @@ class ClauseCoder:
         lemma, senses = lookup(self.lex.verbs, verb)
         if verb.pos_ == "AUX" and not any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children):
             return
-        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
+        if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN" and not any(
+                c.dep_ in ("aux", "nsubj", "nsubjpass", "auxpass") for c in verb.children):
             self.unmatched.append(Unmatched(verb, "a participle describing a noun (background, not an event)"))
             return
         sense = self._sense(senses, verb)
@@ -130,6 +135,11 @@ class ClauseCoder:
         code, complement, comp_target = sense.cameo, None, None
         if sense.absorb:
             complement = _complement(verb, infinitive_only=sense.complement == "infinitive")
+            if complement is not None and _not_governed(verb, complement, sense.absorb, self.ctx):
+                # "warned that China might ...", "asked whether Iran would ...": a report or a
+                # question about someone else's action, which is coded on its own
+                self.unmatched.append(Unmatched(verb, f"{sense.where}: reports or asks about another's action"))
+                return
             comp_type = None
             if complement is not None:
                 comp_type, comp_target = self._complement_meaning(complement)
@@ -303,6 +313,8 @@ class ClauseCoder:
             return head
         if noun.dep_ == "pobj" and head.lower_ == "in" and head.head.lemma_.lower() in _ENGAGE:
             return head.head
+        if noun.dep_ == "dobj" and head.lemma_.lower() in cues().denial:
+            return head  # "Israel denied the attack": the denier denies its own act
         return None
 
     def _noun_sources(self, noun: Token) -> tuple[list[Actor], str]:
@@ -366,6 +378,11 @@ class ClauseCoder:
         while current is not None and seen < 6:
             seen += 1
             if _is_passive(current):
+                if current != verb and path and path[-1].startswith("xcomp"):
+                    for child in current.children:  # "are expected to sign": the raised subject
+                        if child.dep_ == "nsubjpass":
+                            return resolve(child, self.ctx), "source: " + " > ".join(
+                                [*path, f"subject {child.text!r} of {current.text!r}"])
                 for child in current.children:
                     if child.dep_ == "agent":
                         for pobj in child.children:
@@ -492,6 +509,20 @@ class ClauseCoder:
                 self.found.append(Found(entry, source, target, trigger, sentence, sense, path, anchor, complement))
 
 
+def _not_governed(verb: Token, complement: Token, kind: str, ctx: ActorContext) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in complement.children):
+        return True
+    if kind != "threat" or complement.dep_ != "ccomp":
+        return False
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    other = [c for c in complement.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not other or other[0].pos_ == "PRON":
+        return False  # "warned it would retaliate": the speaker's own threat
+    speaker = resolve(own[0], ctx, remember=False) if own else []
+    actor = resolve(other[0], ctx, remember=False)
+    return not speaker or not actor or {a.code for a in speaker} != {a.code for a in actor}
+
+
 def _not_at_home(sources: list[Actor], targets: list[Actor], path: str) -> tuple[list[Actor], str]:
     """A place in the actor's own country is where it acts, not whom it acts on."""
     if path.startswith(_PLACE_PATH) and sources and targets and all(s.country == targets[0].country for s in sources):
@@ -531,12 +562,19 @@ _ACCUSING = frozenset({"accuse", "charge", "blame", "suspect", "convict", "criti
 def _accused(verb: Token) -> Token | None:
     """The object of "accuse X of doing": the one said to do it."""
     if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for"):
-        accuser = verb.head.head
-        if accuser.lemma_.lower() in _ACCUSING:
-            for child in accuser.children:
+        holder = verb.head.head
+        if holder.dep_ in ("dobj", "nsubjpass") and holder.head.lemma_.lower() in _ACCUSING:
+            return holder  # "accused [the rebels of attacking]"
+        if holder.lemma_.lower() in _ACCUSING:
+            for child in holder.children:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child
     return None
+
+
+def accusation_content(verb: Token) -> bool:
+    """Is this the act someone is accused of ("accused Kenya of supporting ...")?"""
+    return _accused(verb) is not None
 
 
 def _prep_objects(prep: Token) -> list[Token]:

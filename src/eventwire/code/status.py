@@ -26,6 +26,9 @@ from eventwire.model import Attribution
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "conj", "relcl", "acl", "csubj", "parataxis", "pcomp", "ROOT"})
 _NOMINAL = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "poss", "compound", "npadvmod",
                       "dative", "oprd", "prep", "agent", "amod", "nmod"})
+_ACCUSATION = frozenset({"accuse", "charge", "blame", "suspect", "convict", "indict", "sue", "criticize",
+                         "criticise", "condemn", "denounce"})
+_FALSEHOOD = frozenset({"true", "untrue", "false", "wrong", "baseless", "groundless"})
 _FACT_RANK = {"denied": 0, "negated": 1, "hypothetical": 2, "planned": 3}
 
 
@@ -100,6 +103,12 @@ def status_of(trigger: Token, anchor: Token, ctx: ActorContext) -> tuple[str, At
         reading.set_evidence("alleged")
     if not nominal:
         _own_clause(anchor, reading, c)
+    if anchor.dep_ == "pcomp" and _accused_of(anchor):
+        reading.set_evidence("alleged")  # "accused Kenya of supporting the rebels"
+    if trigger.i != anchor.i and trigger.dep_ == "dobj" and trigger.head.i == anchor.i \
+            and anchor.lemma_.lower() in c.denial:
+        reading.set_fact("denied")  # "Israel denied the attack"
+        reading.set_evidence("reported", anchor, ctx)
     current = anchor
     came_by = anchor.dep_
     for _ in range(12):
@@ -110,9 +119,10 @@ def status_of(trigger: Token, anchor: Token, ctx: ActorContext) -> tuple[str, At
         negated_head = _negated(head, c)
         if head.pos_ in ("VERB", "AUX", "ADJ"):
             clausal = came_by in _CLAUSAL
-            if lemma in c.denial and (clausal or came_by in ("dobj", "pobj")) and not negated_head:
-                reading.set_fact("denied")  # "denied that its troops fired", "denied the attack"
-                reading.set_evidence("reported", head, ctx)
+            if lemma in c.denial and (clausal or came_by in ("dobj", "pobj")):
+                if not negated_head:
+                    reading.set_fact("denied")  # "denied that its troops fired", "denied the attack"
+                reading.set_evidence("reported", head, ctx)  # "did not deny that ...": on their word
             elif lemma in c.hedging and (clausal or came_by == "dobj"):
                 reading.set_evidence("alleged", head, ctx)
             elif lemma in c.reporting and (clausal or came_by in ("nsubj",)):
@@ -132,7 +142,8 @@ def status_of(trigger: Token, anchor: Token, ctx: ActorContext) -> tuple[str, At
                 reading.set_evidence("alleged" if head.lemma_.lower() != "report" else "reported")
         if came_by in _CLAUSAL and head.pos_ in ("VERB", "AUX", "ADJ"):
             nominal = False
-        came_by = head.dep_
+        # "refrained from criticizing": the preposition passes the clause up to its verb
+        came_by = "pcomp" if head.pos_ == "ADP" and came_by == "pcomp" else head.dep_
         current = head
     according = _according_to(anchor, ctx)
     if according is not None:
@@ -141,17 +152,26 @@ def status_of(trigger: Token, anchor: Token, ctx: ActorContext) -> tuple[str, At
     return reading.status(), reading.attribution
 
 
+def _accused_of(verb: Token) -> bool:
+    holder = verb.head.head if verb.head.lower_ in ("of", "for") else None
+    if holder is None:
+        return False
+    if holder.dep_ in ("dobj", "nsubjpass"):
+        holder = holder.head
+    return holder.lemma_.lower() in _ACCUSATION
+
+
 def _own_clause(verb: Token, reading: _Reading, c: Cues) -> None:
     """Negation, modality, conditions and futurity marked on the event's own clause."""
     if _negated(verb, c) or _negative_argument(verb):
         reading.set_fact("negated")
     for child in verb.children:
         word = child.lower_
-        if child.dep_ == "mark" and word in c.marks:
-            reading.set_fact("hypothetical")
-        elif child.dep_ == "aux" and word in c.modals:
+        if (child.dep_ == "mark" and word in c.marks) or (child.dep_ == "aux" and word in c.modals):
             reading.set_fact("hypothetical")
         elif child.dep_ == "aux" and word in c.future:
+            reading.set_fact("planned")
+        elif child.dep_ == "aux" and word in ("would", "'d"):
             reading.set_fact("hypothetical" if _conditional(verb, c) else "planned")
         elif child.dep_ == "advmod" and word in c.likely:
             reading.set_evidence("alleged")
@@ -167,10 +187,16 @@ def _governing_clause(head: Token, came_by: str, reading: _Reading, c: Cues) -> 
     """What a governing clause says about the event's: "plans to", "failed to", "may try to",
     "if ...", "it is not clear whether ...", "it is likely that ..."."""
     lemma = head.lemma_.lower()
+    frame = {lemma} | {ch.lemma_.lower() for ch in head.children if ch.dep_ in ("acomp", "attr", "oprd")}
+    if came_by in ("ccomp", "csubj") and frame & _FALSEHOOD and _negated(head, c):
+        # "it is not true that the army did not attack": two negations cancel
+        reading.fact = None if reading.fact == "negated" else reading.fact
+    elif came_by in ("ccomp", "csubj") and frame & _FALSEHOOD:
+        reading.set_fact("negated")  # "it is untrue that the army attacked"
     if came_by in ("xcomp", "pcomp", "conj"):
         if lemma in c.failure:
             reading.set_fact("negated")  # "failed to reach an agreement"
-        elif lemma in c.intent:
+        elif lemma in c.intent or head.lower_ in c.intent:
             reading.set_fact("planned")  # "plans to visit", "is expected to sign"
         if came_by in ("xcomp", "pcomp"):
             if _negated(head, c) and lemma not in c.failure:
@@ -183,7 +209,6 @@ def _governing_clause(head: Token, came_by: str, reading: _Reading, c: Cues) -> 
     if came_by in ("ccomp", "csubj", "advcl", "xcomp"):
         if any(ch.dep_ == "mark" and ch.lower_ in c.marks for ch in head.children) and came_by != "advcl":
             reading.set_fact("hypothetical")  # the whole governing clause is a condition
-        frame = {lemma} | {ch.lemma_.lower() for ch in head.children if ch.dep_ in ("acomp", "attr", "oprd")}
         if frame & c.unclear:
             reading.set_fact("hypothetical")  # "it is not clear whether", "it is possible that"
         elif frame & c.likely:
@@ -202,28 +227,21 @@ def _negative_argument(verb: Token) -> bool:
 
 def _conditional(verb: Token, c: Cues) -> bool:
     """ "would" in "X would attack if ..." is hypothetical; in "said it would attack", planned."""
-    would = any(ch.dep_ == "aux" and ch.lower_ in ("would", "'d") for ch in verb.children)
-    if not would:
-        return False
     has_condition = any(ch.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in ch.children)
                         for ch in verb.children)
-    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in c.reporting
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in (c.reporting | c.hedging | {"announce"})
     return has_condition or not reported
 
 
 def _hedged(token: Token, c: Cues) -> bool:
-    for child in token.children:
-        if child.dep_ in ("amod", "advmod") and child.lower_ in c.hedge_words:
-            return True
-    return False
+    return any(child.dep_ in ("amod", "advmod") and child.lower_ in c.hedge_words for child in token.children)
 
 
 def _unconfirmed(verb: Token, c: Cues) -> bool:
     """ "unconfirmed reports said", "anonymous sources said": reported, but hedged."""
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if any(d.lower_ in c.unconfirmed for d in child.subtree):
-                return True
+        if child.dep_ in ("nsubj", "nsubjpass") and any(d.lower_ in c.unconfirmed for d in child.subtree):
+            return True
     return any(ch.dep_ == "advmod" and ch.lower_ in c.hedge_words for ch in verb.children)
 
 

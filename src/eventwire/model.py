@@ -14,7 +14,7 @@ SCHEMA = "eventwire/1"
 REMOVED_KINDS = ("caption", "boilerplate", "repeat", "metadata")
 STATUSES = ("asserted", "reported", "alleged", "hypothetical", "planned", "negated", "denied")
 PLACE_KINDS = ("literal", "adjectival")
-DATE_PRECISIONS = ("day", "month", "year", "unknown")
+DATE_PRECISIONS = ("day", "week", "month", "year", "unknown")
 
 
 @dataclass(slots=True)

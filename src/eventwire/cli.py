@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--details", metavar="FILE", help="also write each item's expected and coded status here")
     status.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
     status.set_defaults(run=_run_eval)
+    geo = kinds.add_parser("geo", help="a geoparsing corpus (LGL/TR-News or GeoVirus XML)")
+    geo.add_argument("gold", metavar="GOLD.xml")
+    geo.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
+    geo.set_defaults(run=_run_eval)
     return parser
 
 
@@ -105,11 +109,11 @@ def _run_eval(args: argparse.Namespace) -> int:
     evaluate = importlib.import_module(f"eventwire.evaluate.{args.kind}").evaluate
     try:
         result = evaluate(args.gold)
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError
         print(f"eventwire: cannot read {args.gold}: {exc}", file=sys.stderr)
         return 1
-    details = result.pop("details")
-    if args.details:
+    details = result.pop("details", None)
+    if getattr(args, "details", None):
         with open(args.details, "w", encoding="utf-8") as out:
             json.dump(details, out, indent=1, ensure_ascii=False)
     print(json.dumps(result, indent=1))

@@ -132,7 +132,7 @@ def clause_dates(anchor: Token, sentence: Span) -> list[Span]:
             if token.i == anchor.i:
                 out.append(ent)
                 break
-            if token.pos_ in ("VERB", "AUX") and token.i != ent.root.i or token.head.i == token.i:
+            if (token.pos_ in ("VERB", "AUX") and token.i != ent.root.i) or token.head.i == token.i:
                 break
             token = token.head
     return out

@@ -22,11 +22,19 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 MIN_CITY_POPULATION = 500
-# GeoNames' own points for countries whose point elsewhere (countryinfo) is far from it
-GEONAMES_COUNTRY_POINTS = {"USA": (39.76, -98.5), "CAN": (60.10867, -113.64258), "GBR": (54.75844, -2.69531),
-                           "AUS": (-25.0, 135.0), "RUS": (60.0, 100.0), "CHN": (35.0, 105.0)}
+# GeoNames' own point for a country whose countryinfo point is far from it (230 km for the US)
+GEONAMES_COUNTRY_POINTS = {"USA": (39.76, -98.5)}
+# abbreviations of divisions common in datelines
+DIVISION_ABBREVIATIONS = {
+    ("AU", "New South Wales"): ("NSW", "N.S.W."), ("AU", "Queensland"): ("Qld", "Qld."),
+    ("CA", "British Columbia"): ("B.C.", "BC"), ("CA", "Ontario"): ("Ont.",), ("CA", "Quebec"): ("Que.",),
+    ("CA", "Alberta"): ("Alta.",), ("CA", "Saskatchewan"): ("Sask.",), ("CA", "Manitoba"): ("Man.",),
+    ("CA", "Nova Scotia"): ("N.S.",), ("CA", "New Brunswick"): ("N.B.",), ("CA", "Prince Edward Island"): ("P.E.I.",),
+}
+_DIVISION_SUFFIXES = (" Province", " State", " Region", " Governorate", " Oblast", " District", " Sheng", " Shi",
+                      " Krai", " Prefecture", " Department", " Division", " Territory")
 _US_ABBREVIATIONS = {
     "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",), "CT": ("Conn.",),
     "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
@@ -152,16 +160,20 @@ def _write(tmp: str) -> None:
             names.add((normalise(name), place_id))
 
     capitals = {(c["iso3"], c["capital"]) for c in countries.values() if c.get("capital")}
+    divisions = _divisions()
+    divisions_by_name = {(cc, admin1) for cc, admin1, admin2 in divisions if not admin2}
     points = _country_points()
     extra_names = (lexicons.load("countries") or {}).get("names") or {}
+    middles = _country_middles()
     for c in countries.values():
         iso3 = c["iso3"]
-        lat, lon = GEONAMES_COUNTRY_POINTS.get(iso3) or points.get(iso3, (None, None))
+        lat, lon = GEONAMES_COUNTRY_POINTS.get(iso3) or points.get(iso3) or middles.get(c["iso"], (None, None))
         if lat is None:
             continue
         places.append((c["geonameid"], c["name"], "country", iso3, lat, lon, c.get("population") or 0, 0, None))
         for name in [c["name"], *(str(n) for n in extra_names.get(iso3, []))]:
-            add_name(name, c["geonameid"])
+            if (c["iso"], name) not in divisions_by_name:  # England is a division of the UK, not the UK
+                add_name(name, c["geonameid"])
     for cont in gc.get_continents().values():
         gid = int(cont["geonameId"])
         places.append((gid, cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"]),
@@ -184,7 +196,7 @@ def _write(tmp: str) -> None:
             add_name(alt, gid)
 
     next_id = -1
-    for (cc, admin1, admin2), (lat, lon, n) in _divisions().items():
+    for (cc, admin1, admin2), (lat, lon, n) in divisions.items():
         iso3 = iso2_to_3.get(cc)
         if iso3 is None:
             continue
@@ -192,9 +204,11 @@ def _write(tmp: str) -> None:
         places.append((next_id, name, kind, iso3, lat, lon, n, 0, admin1 if admin2 else None))
         add_name(name, next_id)
         if kind == "admin1":
-            for suffix in (" Province", " State", " Region", " Governorate", " Oblast", " District"):
+            for suffix in _DIVISION_SUFFIXES:
                 if name.endswith(suffix):
                     add_name(name[: -len(suffix)], next_id)
+            for abbreviation in DIVISION_ABBREVIATIONS.get((cc, name), ()):
+                add_name(abbreviation, next_id)
         next_id -= 1
     us_states = {p[1]: p[0] for p in places if p[2] == "admin1" and p[3] == "USA"}
     for state in gc.get_us_states().values():  # "Ky.", "Mo.": abbreviations in US datelines
@@ -233,15 +247,30 @@ def _admin1_names() -> dict[tuple[str, str, float, float], str]:
 
 
 def _divisions() -> dict[tuple[str, str, str], tuple[float, float, int]]:
-    """Each first- and second-level division, at the mean point of its towns."""
-    sums: dict[tuple[str, str, str], list[float]] = {}
+    """Each first- and second-level division, at the middle of the area its towns cover (the
+    mean of the towns would lean to where people live, far from the middle of a large province)."""
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for r in _rg_rows():
         if not r["admin1"]:
             continue
-        keys = [(r["cc"], r["admin1"], "")] + ([(r["cc"], r["admin1"], r["admin2"])] if r["admin2"] else [])
-        for key in keys:
-            acc = sums.setdefault(key, [0.0, 0.0, 0])
-            acc[0] += float(r["lat"])
-            acc[1] += float(r["lon"])
-            acc[2] += 1
-    return {k: (v[0] / v[2], v[1] / v[2], int(v[2])) for k, v in sums.items()}
+        point = (float(r["lat"]), float(r["lon"]))
+        points.setdefault((r["cc"], r["admin1"], ""), []).append(point)
+        if r["admin2"]:
+            points.setdefault((r["cc"], r["admin1"], r["admin2"]), []).append(point)
+    return {key: (*_middle(ps), len(ps)) for key, ps in points.items()}
+
+
+def _country_middles() -> dict[str, tuple[float, float]]:
+    by_country: dict[str, list[tuple[float, float]]] = {}
+    for r in _rg_rows():
+        by_country.setdefault(r["cc"], []).append((float(r["lat"]), float(r["lon"])))
+    return {cc: _middle(points) for cc, points in by_country.items()}
+
+
+def _middle(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centre of the box holding all but the outlying hundredth of the points on each side."""
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 100
+    lo, hi = cut, len(points) - 1 - cut
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2

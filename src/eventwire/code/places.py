@@ -29,6 +29,9 @@ _SKIP_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PER
                           "ORDINAL", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
 _KIND_PRIOR = {"country": 10.0, "continent": 9.5, "admin1": 7.0, "admin2": 4.5}
 _CAPITAL_HEADS = frozenset({"capital", "capital city"})
+_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                         "central", "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest",
+                         "north-east", "north-west", "south-east", "south-west", "mid", "inner", "outer"})
 
 
 @dataclass(slots=True)
@@ -44,35 +47,45 @@ class Toponym:
 
 def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
     """Every toponym in the story's body, resolved as well as the story allows."""
-    index = place_index()
     taken: set[int] = set()
     found: list[Toponym] = []
 
-    def add(start: int, end: int, kind: str, hint: str | None = None) -> None:
+    def add(start: int, end: int, kind: str, hint: str | None = None, keep_unknown: bool = False) -> None:
         if any(i in taken for i in range(start, end)):
             return
         span = doc[start:end]
         while len(span) and span[0].lower_ in ("the",):
             span = span[1:]
-        if not len(span) or not span.text.strip():
+        if not len(span) or not span.text.strip() or span.text.isdigit():
             return
         text = span.text.removesuffix("'s").removesuffix("’s").strip()
-        candidates = index.lookup(text) if kind == "literal" else []
-        if kind == "literal" and not candidates:
+        candidates = _candidates(text) if kind == "literal" else []
+        if kind == "literal" and not candidates and not keep_unknown:
             return
         taken.update(range(span.start, span.end))
         found.append(Toponym(span.start, span.end, text, kind, candidates, country_hint=hint))
 
+    dateline = _dateline(doc)
+    if dateline is not None:
+        add(dateline.start, dateline.end, "literal")
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "LOC", "FAC"):
+        if ent.label_ in ("GPE", "LOC"):
+            add(ent.start, ent.end, "literal", keep_unknown=True)  # unresolved toponyms are listed too
+        elif ent.label_ == "FAC":
             add(ent.start, ent.end, "literal")
+    persons = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
     for start, end, clue in sorted(set(ctx.clues.values()), key=lambda hit: hit[0]):
+        if start in persons:
+            continue  # "Georgia Stevens" is a girl, not a country
         if clue.kind in ("country", "capital"):
             add(start, end, "literal")
         elif clue.kind == "demonym" and clue.country:
             add(start, end, "adjectival", clue.country)
+    for ent in doc.ents:  # "Edmonton Police Service", "the Aleppo Media Centre"
+        if ent.label_ in ("ORG", "FAC", "EVENT"):
+            _add_known(ent, add, min_population=100_000, leading_only=True)
     for run in _proper_runs(doc):
-        _add_known(run, index, add)
+        _add_known(run, add)
     found.sort(key=lambda t: t.start)
     _resolve(doc, found)
     return found
@@ -93,20 +106,53 @@ def _proper_runs(doc: Doc) -> list[Span]:
     return runs
 
 
-def _add_known(run: Span, index, add) -> None:  # noqa: ANN001 - internal helper
-    """A name the index knows as a country, a division or a town of 20,000 or more."""
+def _add_known(run: Span, add, min_population: int = 20_000, leading_only: bool = False) -> None:
+    """A name the index knows as a country, a division or a town of ``min_population`` or more."""
     i = run.start
     while i < run.end:
         for length in (3, 2, 1):
             if i + length > run.end:
                 continue
-            candidates = index.lookup(run.doc[i : i + length].text)
-            if any(c.kind != "city" or c.population >= 20000 for c in candidates):
+            words = run.doc[i : i + length]
+            if length == 1 and words[0].lower_ in _DIRECTIONS:
+                continue
+            candidates = _candidates(words.text)
+            if any(c.kind != "city" or c.population >= min_population for c in candidates):
                 add(i, i + length, "literal")
                 i += length
                 break
         else:
+            if leading_only:
+                return
             i += 1
+        if leading_only:
+            return
+
+
+def _candidates(text: str) -> list[GeoPlace]:
+    """Places by a name, or by its core ("Southern California", "eastern Beirut")."""
+    index = place_index()
+    found = index.lookup(text)
+    if found:
+        return found
+    words = text.split()
+    if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+        core = index.lookup(" ".join(words[1:]))
+        return [c for c in core if c.kind != "continent"]
+    return []
+
+
+def _dateline(doc: Doc) -> Span | None:
+    """ "KABUL, March 3 (Reuters) -", "INNISFAIL - ...": the capitalised place a story opens with."""
+    first = next((t for t in doc if not t.is_space), None)
+    if first is None:
+        return None
+    end = first.i
+    while end < len(doc) and doc[end].text.isupper() and doc[end].is_alpha:
+        end += 1
+    if end == first.i or end >= len(doc) or doc[end].text not in (",", "-", "—", "–", "(", ":"):
+        return None
+    return doc[first.i : end]
 
 
 def _score(place: GeoPlace, text: str, countries: dict[str, float], near: list[GeoPlace],
@@ -115,17 +161,19 @@ def _score(place: GeoPlace, text: str, countries: dict[str, float], near: list[G
     if place.kind == "city" and place.capital:
         score += 1.5
     if place.country in countries:
-        score += 2.0 + min(countries[place.country], 3.0) * 0.5
+        score += 2.5 + min(countries[place.country], 4.0) * 0.5
     if qualifier and (place.admin1 in qualifier or place.country in qualifier):
         score += 4.0  # "Pandi, Bulacan"
     if near:
         closest = min(distance_km(place.lat, place.lon, o.lat, o.lon) for o in near)
         if closest < 300:
-            score += 1.5
+            score += 2.5
         elif closest < 1000:
-            score += 0.5
+            score += 1.0
     if place.name.lower() == text.lower():
         score += 0.3
+    if place.kind == "country":
+        score += 3.0  # a country's name means the country ("Mexico", not Mexico City)
     return score
 
 

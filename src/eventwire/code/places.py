@@ -25,8 +25,10 @@ from eventwire.code.geonames import distance_km, place_index
 from eventwire.model import Location, Place
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "around"})
+# names under these labels are not looked up as places (the parser's LANGUAGE, PRODUCT or EVENT
+# for a town are common mistakes, so those are looked up)
 _SKIP_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
-                          "ORDINAL", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
+                          "ORDINAL"})
 _KIND_PRIOR = {"country": 10.0, "continent": 9.5, "admin1": 7.0, "admin2": 4.5}
 _CAPITAL_HEADS = frozenset({"capital", "capital city"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",

@@ -149,8 +149,7 @@ class ClauseCoder:
             kind = sense.absorb
             if kind == "intent" and self.lex.future.get(comp_type or "") == "threat":
                 kind = "threat"  # "promised to strike back" is a threat
-            table = self.lex.complements[kind]
-            code = table.get(comp_type or "", table["default"]) if comp_type else sense.cameo
+            code = self.lex.governed_code(kind, comp_type) if comp_type else sense.cameo
         else:
             code = self._recode(code, verb)
         if code is None or self.lex.entry(code).plover_type is None:
@@ -159,8 +158,7 @@ class ClauseCoder:
         sources, source_path = self._sources(verb, sense)
         targets, target_path = self._targets(verb, sense, self.lex.entry(code), comp_target, complement)
         if reporters:  # "Straw said the government must reach an agreement": Straw's demand on it
-            demanded = self.lex.complements["request"]
-            code = demanded.get(self.lex.type_of(code) or "", demanded["default"])
+            code = self.lex.governed_code("request", self.lex.type_of(code))
             targets, sources = sources, reporters
             source_path, target_path = "source: the speaker who says it must happen", "target: who must act"
         sources, targets = (targets, sources) if sense.swap else (sources, targets)
@@ -205,15 +203,11 @@ class ClauseCoder:
             return code
         condition = _condition(verb)
         if condition == "unless":
-            table = self.lex.complements["threat"]  # "will withdraw unless ...": an ultimatum
-            return table.get(ptype, table["default"])
+            return self.lex.governed_code("threat", ptype)  # "will withdraw unless ...": an ultimatum
         if not _intended(verb) and condition != "if":
             return code
         kind = self.lex.future.get(ptype)
-        if kind is None:
-            return code
-        table = self.lex.complements[kind]
-        return table.get(ptype, table["default"])
+        return code if kind is None else self.lex.governed_code(kind, ptype)
 
     def _implied(self, code: str, sources: list[Actor], targets: list[Actor], path: str,
                  verb: Token) -> tuple[list[Actor], str]:
@@ -291,8 +285,7 @@ class ClauseCoder:
             targets, target_path = self._targets(anchor, sense, entry, None, None, skip_object=True)
         reporters = self._obligation(anchor) if anchor is not None else []
         if reporters:
-            demanded = self.lex.complements["request"]
-            code = demanded.get(entry.plover_type or "", demanded["default"])
+            code = self.lex.governed_code("request", entry.plover_type)
             targets, sources = sources, reporters
             source_path, target_path = "source: the speaker who says it must happen", "target: who must act"
         targets, target_path = _not_at_home(sources, targets, target_path)

@@ -75,6 +75,11 @@ class TriggerLexicon:
     def entry(self, code: str) -> CameoEntry:
         return self.cameo[code]
 
+    def governed_code(self, kind: str, ptype: str | None) -> str:
+        """The code of a governing act ("intent", "threat", "request", ...) by the type it governs."""
+        table = self.complements[kind]
+        return table.get(ptype or "", table["default"])
+
     def type_of(self, code: str | None) -> str | None:
         return self.cameo[code].plover_type if code in self.cameo else None
 

@@ -30,7 +30,8 @@ def code_story(story: Story, doc: Doc) -> Story:
             plover=found.entry.plover(), cameo_code=found.entry.code, cameo=found.entry.cameo(),
             source=found.source, target=found.target,
             date=when, date_precision=precision,
-            location=event_location(found.anchor, toponyms, fallback), status=status, attribution=attribution,
+            location=event_location(found.anchor, toponyms, fallback, found.entry.plover_type),
+            status=status, attribution=attribution,
             mention=mention, confidence=_confidence(found),
         ))
     story.events = merge(story.id, mentions)

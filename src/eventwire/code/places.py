@@ -231,8 +231,14 @@ def as_places(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     return out
 
 
-def event_location(anchor: Token, toponyms: list[Toponym], fallback: Location | None) -> Location | None:
-    """The place named in the event's own clause, else the story's (dateline or most named)."""
+_PLACE_OBJECT_TYPES = frozenset({"CONSULT", "FIGHT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
+
+
+def event_location(anchor: Token, toponyms: list[Toponym], fallback: Location | None,
+                   ptype: str | None = None) -> Location | None:
+    """The place named in the event's own clause, else the story's (dateline or most named).
+    A place as the object is where the event is for visits and attacks ("visited Iran", "shelled
+    Juba"), not for requests or accusations ("asked Turkey")."""
     by_token = {i: t for t in toponyms if t.kind == "literal" and t.place is not None for i in range(t.start, t.end)}
     current = anchor
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nsubj", "nsubjpass"):
@@ -240,7 +246,7 @@ def event_location(anchor: Token, toponyms: list[Toponym], fallback: Location | 
     for _ in range(3):
         # the clause's own place phrases, then those of its objects ("talks with officials in Moscow")
         objects = [c for c in current.children if c.dep_ in ("dobj", "attr")]
-        for obj in objects:  # "visited Iran", "shelled Juba": the place acted on
+        for obj in objects if ptype in _PLACE_OBJECT_TYPES else []:
             found = _place_of(obj, by_token) if obj.i in by_token else None
             if found is not None:
                 return found

@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 5
+INDEX_VERSION = 7
 MIN_CITY_POPULATION = 500
 # GeoNames' own point for a country whose countryinfo point is far from it (230 km for the US)
 GEONAMES_COUNTRY_POINTS = {"USA": (39.76, -98.5)}
@@ -135,6 +135,9 @@ def build(path: Path) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+    for old in path.parent.glob("places-v*.sqlite"):  # indexes of earlier versions
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def _write(tmp: str) -> None:
@@ -158,6 +161,8 @@ def _write(tmp: str) -> None:
     def add_name(name: str, place_id: int) -> None:
         if name and _LATIN.match(name) and len(name) > 1:
             names.add((normalise(name), place_id))
+            if name.startswith("The "):  # "The Netherlands", "The Gambia"
+                names.add((normalise(name[4:]), place_id))
 
     capitals = {(c["iso3"], c["capital"]) for c in countries.values() if c.get("capital")}
     divisions = _divisions()
@@ -247,8 +252,10 @@ def _admin1_names() -> dict[tuple[str, str, float, float], str]:
 
 
 def _divisions() -> dict[tuple[str, str, str], tuple[float, float, int]]:
-    """Each first- and second-level division, at the middle of the area its towns cover (the
-    mean of the towns would lean to where people live, far from the middle of a large province)."""
+    """Each first- and second-level division, at the centre of the area its towns cover (the
+    mean of the towns would lean to where people live, far from the middle of a large province;
+    of the mean, the box around the towns and their hull, the hull's centre of area comes
+    nearest the gold points of both geoparsing corpora)."""
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for r in _rg_rows():
         if not r["admin1"]:
@@ -257,7 +264,40 @@ def _divisions() -> dict[tuple[str, str, str], tuple[float, float, int]]:
         points.setdefault((r["cc"], r["admin1"], ""), []).append(point)
         if r["admin2"]:
             points.setdefault((r["cc"], r["admin1"], r["admin2"]), []).append(point)
-    return {key: (*_middle(ps), len(ps)) for key, ps in points.items()}
+    return {key: (*_hull_centre(ps), len(ps)) for key, ps in points.items()}
+
+
+def _hull_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """The centre of area of the convex hull of the points (their mean if they are in a line)."""
+    ps = sorted({(lon, lat) for lat, lon in points})
+    if len(ps) < 3:
+        return _mean(points)
+
+    def cross(o: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+        return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0])
+
+    lower: list[tuple[float, float]] = []
+    upper: list[tuple[float, float]] = []
+    for p in ps:
+        while len(lower) >= 2 and cross(lower[-2], lower[-1], p) <= 0:
+            lower.pop()
+        lower.append(p)
+    for p in reversed(ps):
+        while len(upper) >= 2 and cross(upper[-2], upper[-1], p) <= 0:
+            upper.pop()
+        upper.append(p)
+    hull = lower[:-1] + upper[:-1]
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(hull, hull[1:] + hull[:1], strict=True):
+        c = x0 * y1 - x1 * y0
+        area, cx, cy = area + c, cx + (x0 + x1) * c, cy + (y0 + y1) * c
+    if abs(area) < 1e-9:
+        return _mean(points)
+    return cy / (3 * area), cx / (3 * area)
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
 
 
 def _country_middles() -> dict[str, tuple[float, float]]:

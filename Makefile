@@ -17,10 +17,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[test]'
 	touch $@
 
-# Codes the bundled demo stories (samples/, written by this project) and prints the events.
-# The database and web UI arrive with later issues; PRINT=1 will then keep this printing mode.
+# Codes the bundled demo stories (samples/, written by this project) into the embedded SQLite
+# database (./eventwire.db) and prints its events. The web UI arrives with issue #7; then
+# `make demo` serves it and PRINT=1 keeps this printing mode.
 demo: $(VENV)/.installed
-	$(BIN)/eventwire extract samples --format table
+	$(BIN)/eventwire ingest samples --db eventwire.db
+	$(BIN)/eventwire query --db eventwire.db --limit 100
 
 test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests

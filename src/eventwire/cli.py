@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterable, Iterator
 
 from eventwire import __version__, lexicons
-from eventwire.model import Rejected, Story
+from eventwire.model import STATUSES, Rejected, Story
+from eventwire.store import StoreError
 
 
 class _Rejections:
@@ -45,6 +47,50 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
                    help="text encoding of the inputs (default utf-8; 'auto' guesses)")
 
 
+def _add_db_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", default=None,
+                   help="an SQLite file or a postgresql:// URL (default ./eventwire.db or $EVENTWIRE_DB)")
+
+
+def _add_filters(p: argparse.ArgumentParser) -> None:
+    f = p.add_argument_group("filters (repeat a filter to allow several values; different filters combine)")
+    f.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
+    f.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
+    f.add_argument("--actor", action="append", default=[],
+                   help="an actor code, code prefix, country or name, either side")
+    f.add_argument("--country", action="append", default=[], help="a country (ISO alpha-3) on either side")
+    f.add_argument("--source", action="append", default=[], help="the source actor (code, prefix, country or name)")
+    f.add_argument("--target", action="append", default=[], help="the target actor (code, prefix, country or name)")
+    f.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="events between A and B, either way")
+    f.add_argument("--type", action="append", default=[], dest="plover_type", help="a PLOVER type")
+    f.add_argument("--cameo-root", action="append", default=[], help="a CAMEO root code (01-20)")
+    f.add_argument("--status", action="append", default=[], choices=STATUSES,
+                   help="a status (default: all of them)")
+    f.add_argument("--place", action="append", default=[], help="the event's location, by name")
+    f.add_argument("--location-country", action="append", default=[], help="the country of the event's location")
+    f.add_argument("--text", help="words in one of the event's sentences")
+    f.add_argument("--story", help="events of one story, by id")
+    f.add_argument("--canonical", action="store_true",
+                   help="one row per event shared by near-duplicate stories, with article and source counts")
+
+
+def _filters(args: argparse.Namespace):  # -> Filters
+    from eventwire.store.query import Filters
+
+    for name in ("since", "until"):
+        value = getattr(args, name)
+        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise _UsageError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
+    return Filters(since=args.since, until=args.until, actor=args.actor, country=args.country, source=args.source,
+                   target=args.target, dyad=tuple(args.dyad) if args.dyad else None, plover_type=args.plover_type,
+                   cameo_root=args.cameo_root, status=args.status, place=args.place,
+                   location_country=args.location_country, text=args.text, story=args.story)
+
+
+class _UsageError(Exception):
+    pass
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventwire",
@@ -62,6 +108,33 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--explain", action="store_true",
                          help="show, for each event, the trigger, lexicon entry and parse path")
     extract.set_defaults(run=_run_extract)
+
+    ingest = commands.add_parser("ingest", help="code stories into the event database",
+                                 description="Code stories into the database, idempotently.")
+    _add_reading_options(ingest)
+    _add_db_option(ingest)
+    ingest.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                        help="processes that parse and code (default 1)")
+    ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ingest.set_defaults(run=_run_ingest)
+
+    query = commands.add_parser("query", help="events from the database",
+                                description="Events from the database, filtered.")
+    _add_db_option(query)
+    _add_filters(query)
+    query.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    query.add_argument("--limit", type=_positive_int, default=None, metavar="N",
+                       help="at most N events (default: 50 in a table, all otherwise)")
+    query.set_defaults(run=_run_query)
+
+    export = commands.add_parser("export", help="analyst-ready files of the events",
+                                 description="Write the events (filtered) as CSV, Parquet or JSON Lines.")
+    _add_db_option(export)
+    _add_filters(export)
+    export.add_argument("--format", choices=("csv", "parquet", "jsonl"), required=True)
+    export.add_argument("--layout", choices=("native", "gdelt", "polecat"), default="native")
+    export.add_argument("out", metavar="OUT")
+    export.set_defaults(run=_run_export)
 
     evaluate = commands.add_parser("eval", help="score eventwire against a gold-standard file",
                                    description="Score eventwire against gold data; prints one JSON object.")
@@ -102,6 +175,79 @@ def _run_extract(args: argparse.Namespace) -> int:
     return 1 if rejections.count else 0
 
 
+def _run_ingest(args: argparse.Namespace) -> int:
+    from eventwire.ingest import ingest
+    from eventwire.read import ReadOptions, read_inputs
+    from eventwire.store import open_store
+
+    store = open_store(args.db)
+    options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding)
+    try:
+        summary = ingest(store, read_inputs(args.paths, options), workers=args.workers,
+                         progress=not args.no_progress)
+    finally:
+        store.close()
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    return 1 if summary.rejected else 0
+
+
+def _run_query(args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from eventwire.store import open_store
+    from eventwire.store.export import flatten, native
+    from eventwire.store.query import events, mentions_of
+
+    filters = _filters(args)
+    store = open_store(args.db)
+    limit = args.limit if args.limit is not None else (50 if args.format == "table" else None)
+    try:
+        rows = list(events(store, filters, canonical=args.canonical, limit=limit))
+        found = mentions_of(store, [r["id"] for r in rows])
+    finally:
+        store.close()
+    records = [native(r, found.get(r["id"], [])) for r in rows]
+    if args.format == "json":
+        print(json.dumps({"statuses": filters.statuses(), "count": len(records), "events": records},
+                         ensure_ascii=False, indent=1))
+    elif args.format == "csv":
+        flat = [flatten(r) for r in records]
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
+        writer.writeheader()
+        writer.writerows(flat)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(title=f"{len(records)} events ({filters.describe_statuses()})", title_justify="left")
+        for column in ("date", "type", "source", "target", "status", "location", "story"):
+            table.add_column(column)
+        for r in records:
+            table.add_row(r["date"] or "", r["plover"]["type"], (r["source"] or {}).get("code") or "",
+                          (r["target"] or {}).get("code") or "", r["status"], (r["location"] or {}).get("name") or "",
+                          r["story_id"])
+        Console(width=140).print(table)
+    return 0
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from eventwire.store import open_store
+    from eventwire.store.export import records, write
+
+    filters = _filters(args)
+    store = open_store(args.db)
+    try:
+        count = write(Path(args.out), args.format, records(store, filters, args.layout, args.canonical), args.layout)
+    finally:
+        store.close()
+    print(f"eventwire: wrote {count} events ({filters.describe_statuses()}) to {args.out}", file=sys.stderr)
+    return 0
+
+
 def _run_eval(args: argparse.Namespace) -> int:
     import importlib
     import json
@@ -139,6 +285,12 @@ def main(argv: list[str] | None = None) -> int:
     except lexicons.LexiconError as exc:
         print(f"eventwire: lexicon error: {exc}", file=sys.stderr)
         return 2
+    except _UsageError as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130

@@ -172,3 +172,24 @@ def test_folders_are_read_recursively_in_sorted_order(tmp_path):
 )
 def test_detect_from_content(head, kind):
     assert detect(head, "misnamed.txt") == kind
+
+
+def test_xml_article_collection(tmp_path):
+    path = tmp_path / "corpus.xml"
+    path.write_text(f"""<?xml version="1.0" encoding="utf-8"?>
+<articles>
+  <article docid="7"><title>Tear gas in Nairobi</title><url>https://example.org/7</url>
+    <dltime>2024-06-25</dltime><text>{BODY}</text></article>
+  <article><text></text></article>
+  <article><text>{BODY.replace("Tuesday", "Friday")}</text></article>
+</articles>""")
+    items = list(read_inputs([str(path)]))
+    assert [type(i).__name__ for i in items] == ["Story", "Rejected", "Story"]
+    first = items[0]
+    assert (first.id, first.title, first.url, first.published) == ("7", "Tear gas in Nairobi", "https://example.org/7",
+                                                                   "2024-06-25")
+    assert first.text == BODY
+    broken = tmp_path / "broken.xml"
+    broken.write_text("<articles><article><text>unclosed")
+    (rejected,) = read_inputs([str(broken)])
+    assert isinstance(rejected, Rejected) and "malformed XML" in rejected.reason

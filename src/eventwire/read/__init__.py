@@ -109,6 +109,10 @@ def _dispatch(kind: str, source: _Source, options: ReadOptions) -> Iterator[Stor
         from eventwire.read.jsonl import read_jsonl
 
         yield from read_jsonl(source.name, source.stream, options)
+    elif kind == "xml":
+        from eventwire.read.xmlarticles import read_xml_articles
+
+        yield from read_xml_articles(source.name, source.stream, options)
     else:
         yield _read_whole(kind, source, options)
 

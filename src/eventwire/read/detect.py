@@ -23,7 +23,7 @@ _HTML_ANYWHERE = re.compile(rb"<html[\s>]|<body[\s>]", re.I)
 
 
 def detect(head: bytes, name: str = "") -> str:
-    """One of: warc, gzip, jsonl, html, text, or "reject:<reason>"."""
+    """One of: warc, gzip, jsonl, xml, html, text, or "reject:<reason>"."""
     if not head.strip():
         return "reject:empty input (no text)"
     if head.startswith(b"\x1f\x8b"):
@@ -42,6 +42,8 @@ def detect(head: bytes, name: str = "") -> str:
         return "jsonl"
     if body.startswith(b"[") and name.lower().endswith(".json"):
         return "reject:a JSON array; eventwire reads JSON Lines (one story object per line)"
+    if re.match(rb"(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<articles?[\s>]", body, re.S):
+        return "xml"  # a collection of articles (LGL, TR-News, GeoVirus)
     if _HTML_START.match(body) or _HTML_ANYWHERE.search(body[:4096]):
         return "html"
     if name.lower().endswith((".jsonl", ".ndjson")) and body.startswith(b"{"):

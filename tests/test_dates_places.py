@@ -91,6 +91,43 @@ def test_ambiguous_names_follow_the_story():
     assert paris_us.country == "USA" and paris_fr.country == "FRA"
 
 
+def _place(story: Story, text: str, nth: int = 0):
+    return [p for p in story.places if p.text == text][nth]
+
+
+def test_a_name_pinned_once_keeps_its_sense_through_the_story():
+    story = coded("LONDON, Ky. - Two men were arrested on Monday. London police said the men fled on foot.")
+    assert _place(story, "LONDON").country == "USA"
+    assert _place(story, "London").country == "USA"  # the London of the dateline
+    uk = coded("Two men were arrested on Monday. London police said the men fled on foot.")
+    assert _place(uk, "London").country == "GBR"
+
+
+def test_a_division_after_a_town_is_the_town_s_division():
+    story = coded("The girl flew from Atlanta, Georgia to Wichita, Kansas on Monday.")
+    georgia = _place(story, "Georgia")
+    assert georgia.country == "USA" and georgia.name == "Georgia"
+    caucasus = coded("Officials in Georgia and Armenia met in Tbilisi on Monday.")
+    assert _place(caucasus, "Georgia").country == "GEO"
+
+
+def test_a_list_of_places_is_of_one_kind_and_country():
+    story = coded("Cases were reported in Alabama, Arizona, Georgia, Idaho and Kansas.")
+    assert _place(story, "Georgia").country == "USA"
+
+
+def test_country_named_like_one_of_its_divisions_is_the_country():
+    story = coded("Floods hit Mexico on Monday.")
+    mexico = _place(story, "Mexico")
+    assert mexico.country == "MEX" and mexico.name == "Mexico"
+    assert abs(mexico.lat - 19.4) > 1  # not Mexico City
+
+
+def test_towns_the_parser_misses_or_hides_in_names_are_found():
+    story = coded("The gunman shouted about the destruction of Aleppo. He later told CBC Toronto he was sorry.")
+    assert _place(story, "Aleppo").country == "SYR"
+    assert _place(story, "Toronto").country == "CAN"
+
 def test_place_index_knows_countries_divisions_and_towns():
     index = place_index()
     assert {p.kind for p in index.lookup("Georgia")} >= {"country", "admin1"}

@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 MIN_CITY_POPULATION = 500
 # GeoNames' own point for a country whose countryinfo point is far from it (230 km for the US)
 GEONAMES_COUNTRY_POINTS = {"USA": (39.76, -98.5)}
@@ -176,9 +176,10 @@ def _write(tmp: str) -> None:
         if lat is None:
             continue
         places.append((c["geonameid"], c["name"], "country", iso3, lat, lon, c.get("population") or 0, 0, None))
-        for name in [c["name"], *(str(n) for n in extra_names.get(iso3, []))]:
-            if (c["iso"], name) not in divisions_by_name:  # England is a division of the UK, not the UK
-                add_name(name, c["geonameid"])
+        add_name(c["name"], c["geonameid"])  # "Mexico" the country, though a state has the name too
+        for name in extra_names.get(iso3, []):
+            if (c["iso"], str(name)) not in divisions_by_name:  # England is a division of the UK, not the UK
+                add_name(str(name), c["geonameid"])
     for cont in gc.get_continents().values():
         gid = int(cont["geonameId"])
         places.append((gid, cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"]),

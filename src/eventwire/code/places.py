@@ -83,9 +83,11 @@ def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
             add(start, end, "literal")
         elif clue.kind == "demonym" and clue.country:
             add(start, end, "adjectival", clue.country)
-    for ent in doc.ents:  # "Edmonton Police Service", "the Aleppo Media Centre"
-        if ent.label_ in ("ORG", "FAC", "EVENT"):
-            _add_known(ent, add, min_population=100_000, leading_only=True)
+    for ent in doc.ents:
+        if ent.label_ in ("ORG", "FAC", "EVENT"):  # "Edmonton Police Service", "CBC Toronto"
+            _add_known(ent, add, min_population=100_000)
+        elif ent.label_ == "NORP" and not any(i in taken for i in range(ent.start, ent.end)):
+            _add_known(ent, add)  # the parser's NORP for a town: "the destruction of Aleppo"
     for run in _proper_runs(doc):
         _add_known(run, add)
     found.sort(key=lambda t: t.start)
@@ -108,7 +110,7 @@ def _proper_runs(doc: Doc) -> list[Span]:
     return runs
 
 
-def _add_known(run: Span, add, min_population: int = 20_000, leading_only: bool = False) -> None:
+def _add_known(run: Span, add, min_population: int = 20_000) -> None:
     """A name the index knows as a country, a division or a town of ``min_population`` or more."""
     i = run.start
     while i < run.end:
@@ -116,7 +118,7 @@ def _add_known(run: Span, add, min_population: int = 20_000, leading_only: bool 
             if i + length > run.end:
                 continue
             words = run.doc[i : i + length]
-            if length == 1 and words[0].lower_ in _DIRECTIONS:
+            if length == 1 and (words[0].lower_ in _DIRECTIONS or not words[0].text[:1].isupper()):
                 continue
             candidates = _candidates(words.text)
             if any(c.kind != "city" or c.population >= min_population for c in candidates):
@@ -124,11 +126,7 @@ def _add_known(run: Span, add, min_population: int = 20_000, leading_only: bool 
                 i += length
                 break
         else:
-            if leading_only:
-                return
             i += 1
-        if leading_only:
-            return
 
 
 def _candidates(text: str) -> list[GeoPlace]:
@@ -158,20 +156,22 @@ def _dateline(doc: Doc) -> Span | None:
 
 
 def _score(place: GeoPlace, text: str, countries: dict[str, float], near: list[GeoPlace],
-           qualifier: set[str]) -> float:
+           qualifier: set[str], siblings: list[GeoPlace] = ()) -> float:
     score = _KIND_PRIOR.get(place.kind, math.log10(place.population + 1))
     if place.kind == "city" and place.capital:
         score += 1.5
-    if place.country in countries:
+    if countries.get(place.country or "", 0) > 0:
         score += 2.5 + min(countries[place.country], 4.0) * 0.5
-    if qualifier and (place.admin1 in qualifier or place.country in qualifier):
-        score += 4.0  # "Pandi, Bulacan"
+    if qualifier and _qualified(place, qualifier):
+        score += 8.0  # "Pandi, Bulacan", "LONDON, Ky.": the writer says which one
     if near:
         closest = min(distance_km(place.lat, place.lon, o.lat, o.lon) for o in near)
         if closest < 300:
             score += 2.5
         elif closest < 1000:
             score += 1.0
+    if any(o.kind == place.kind and o.country == place.country for o in siblings):
+        score += 4.0  # "Alabama, Arizona, Georgia": a list names places of one kind in one country
     if place.name.lower() == text.lower():
         score += 0.3
     if place.kind == "country":
@@ -188,9 +188,11 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
     for t in toponyms:  # what the story says without doubt: countries named, demonyms
         if t.kind == "adjectival" and t.place is not None:
             countries[t.place.country] = countries.get(t.place.country, 0) + 1
-        elif any(c.kind == "country" for c in t.candidates):
+        elif any(c.kind == "country" for c in t.candidates) and not any(c.kind == "admin1" for c in t.candidates):
+            # ("Georgia" may be a state: it says nothing sure of the story's countries)
             country = next(c for c in t.candidates if c.kind == "country").country
             countries[country] = countries.get(country, 0) + 1
+    qualified: dict[str, GeoPlace] = {}  # names the writer pinned down once ("LONDON, Ky.")
     for rounds in range(2):
         near = [t.place for t in toponyms if t.place is not None and t.kind == "literal"] if rounds else []
         for t in toponyms:
@@ -198,23 +200,58 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
                 continue
             qualifier = _qualifier(doc, t, toponyms)
             others = [p for p in near if p is not t.place]
-            t.place = max(t.candidates, key=lambda c: (_score(c, t.text, countries, others, qualifier),
+            siblings = _siblings(doc, t, toponyms) if rounds else []
+            told = countries
+            if rounds and t.place is not None and t.place.country:  # not its own first guess
+                told = {**countries, t.place.country: countries[t.place.country] - 0.5}
+            t.place = max(t.candidates, key=lambda c: (_score(c, t.text, told, others, qualifier, siblings),
                                                        c.population))
+            if qualifier and _qualified(t.place, qualifier):
+                qualified.setdefault(t.text.lower(), t.place)
         if rounds == 0:
             for t in toponyms:
                 if t.kind == "literal" and t.place is not None and t.place.country:
                     countries[t.place.country] = countries.get(t.place.country, 0) + 0.5
+    for t in toponyms:  # one sense per story: the London of "LONDON, Ky." is the London of "London police"
+        pinned = qualified.get(t.text.lower())
+        if pinned is not None and t.kind == "literal" and pinned in t.candidates:
+            t.place = pinned
 
 
 def _qualifier(doc: Doc, t: Toponym, toponyms: list[Toponym]) -> set[str]:
-    """The division or country named right after a town: "Pandi, Bulacan", "Salem, Oregon"."""
+    """The division or country named right after a town ("Pandi, Bulacan", "Salem, Oregon"), or,
+    for a division, the town it qualifies ("Atlanta, Georgia" is the state)."""
     if t.end + 1 < len(doc) and doc[t.end].text == ",":
         for other in toponyms:
             if other.start == t.end + 1 and other.candidates:
                 names = {c.name for c in other.candidates if c.kind in ("admin1", "admin2")}
                 names |= {c.country for c in other.candidates if c.kind == "country" and c.country}
                 return names
+    if t.start >= 2 and doc[t.start - 1].text == ",":
+        for other in toponyms:
+            if other.end == t.start - 1 and other.kind == "literal":
+                towns = [c for c in other.candidates if c.kind == "city" and c.admin1]
+                own = {c.name for c in t.candidates if c.kind in ("admin1", "admin2")}
+                return {c.admin1 for c in towns if c.admin1 in own}
     return set()
+
+
+def _qualified(place: GeoPlace, qualifier: set[str]) -> bool:
+    if place.kind in ("admin1", "admin2"):
+        return place.name in qualifier or place.admin1 in qualifier
+    return place.admin1 in qualifier or place.country in qualifier
+
+
+def _siblings(doc: Doc, t: Toponym, toponyms: list[Toponym]) -> list[GeoPlace]:
+    """The resolved places listed next to this one ("Arizona, California, Colorado, Georgia")."""
+    out = []
+    for other in toponyms:
+        if other is t or other.place is None or other.kind != "literal":
+            continue
+        gap = doc[other.end : t.start] if other.end <= t.start else doc[t.end : other.start]
+        if len(gap) and all(tok.text in (",", "and", "or", "&") for tok in gap):
+            out.append(other.place)
+    return out
 
 
 def as_places(doc: Doc, toponyms: list[Toponym]) -> list[Place]:

@@ -18,13 +18,22 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	touch $@
 
 # Codes the bundled demo stories (samples/, written by this project) into the embedded SQLite
-# database (./eventwire.db) and prints its events. The web UI arrives with issue #7; then
-# `make demo` serves it and PRINT=1 keeps this printing mode.
+# database (./eventwire.db) and serves the web app on http://127.0.0.1:8000 (PORT=... to change).
+# PRINT=1 prints the events instead of serving.
+PORT ?= 8000
 demo: $(VENV)/.installed
 	$(BIN)/eventwire ingest samples --db eventwire.db
+ifdef PRINT
 	$(BIN)/eventwire query --db eventwire.db --limit 100
+else
+	@echo "eventwire: open http://127.0.0.1:$(PORT)/ (Ctrl-C stops the server)"
+	$(BIN)/eventwire serve --db eventwire.db --port $(PORT)
+endif
 
+# The browser tests need Debian's Chromium; as root, install it if it is missing (.ci/run does too).
 test: $(VENV)/.installed-test
+	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || \
+		{ apt-get update -q >/dev/null; DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
 	$(BIN)/ruff check src tests
 	$(BIN)/pytest
 

@@ -136,6 +136,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("out", metavar="OUT")
     export.set_defaults(run=_run_export)
 
+    serve = commands.add_parser("serve", help="the web app and the REST API over the event database",
+                                description="Serve the web pages and the REST API (OpenAPI at /docs). Reading is "
+                                            "open; POST /api/stories needs the token in $EVENTWIRE_TOKEN.")
+    _add_db_option(serve)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default 127.0.0.1: this machine only)")
+    serve.add_argument("--port", type=_port, default=8000)
+    serve.set_defaults(run=_run_serve)
+
     evaluate = commands.add_parser("eval", help="score eventwire against a gold-standard file",
                                    description="Score eventwire against gold data; prints one JSON object.")
     kinds = evaluate.add_subparsers(dest="kind", required=True, metavar="KIND")
@@ -263,6 +272,25 @@ def _run_eval(args: argparse.Namespace) -> int:
         with open(args.details, "w", encoding="utf-8") as out:
             json.dump(details, out, indent=1, ensure_ascii=False)
     print(json.dumps(result, indent=1))
+    return 0
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 < value < 65536:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
+    return value
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from eventwire.web import serve
+
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"eventwire: serving on {args.host}, reachable from other machines", file=sys.stderr)
+    serve(args.db, host=args.host, port=args.port)
     return 0
 
 

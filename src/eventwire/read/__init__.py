@@ -21,7 +21,7 @@ from eventwire.model import Rejected, Story
 from eventwire.read.detect import HEAD_BYTES, detect
 from eventwire.read.story import ReadOptions, decode, story_from_text
 
-__all__ = ["ReadOptions", "read_inputs"]
+__all__ = ["ReadOptions", "read_bytes", "read_inputs"]
 
 
 @dataclass(slots=True)
@@ -44,6 +44,11 @@ def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
             yield from _read_file(path, options)
         else:
             yield Rejected(path, "no such file or folder")
+
+
+def read_bytes(name: str, data: bytes, options: ReadOptions | None = None) -> Iterator[Story | Rejected]:
+    """Stories from bytes already in memory (an upload), told apart by content as files are."""
+    yield from _read_source(_Source(name, io.BytesIO(data), len(data)), options or ReadOptions())
 
 
 def _walk(folder: Path) -> Iterator[Path]:

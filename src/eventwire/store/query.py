@@ -67,8 +67,19 @@ class Filters:
 def _actor_match(actor: Any, value: str) -> Any:
     value = value.strip()
     upper = value.upper()
-    return or_(actor.c.code == upper, actor.c.code.like(upper + "%"), actor.c.country == upper,
+    prefix = upper.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return or_(actor.c.code == upper, actor.c.code.like(prefix, escape="\\"), actor.c.country == upper,
                func.lower(actor.c.name) == value.lower())
+
+
+def contains(column: Any, words: str) -> Any:
+    """Case-blind substring match, with LIKE's wildcards in ``words`` taken literally."""
+    escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return func.lower(column).like("%" + escaped + "%", escape="\\")
+
+
+SORTABLE = ("date", "goldstein", "quad_class", "plover_type", "cameo_code", "source_code", "target_code", "status",
+            "location_name", "story_published")
 
 
 def _where(f: Filters) -> list[Any]:
@@ -100,8 +111,7 @@ def _where(f: Filters) -> list[Any]:
     if f.location_country:
         clauses.append(s.events.c.location_country.in_([c.upper() for c in f.location_country]))
     if f.text:
-        words = select(s.mentions.c.event_id).where(func.lower(s.mentions.c.sentence).like(
-            "%" + f.text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", escape="\\"))
+        words = select(s.mentions.c.event_id).where(contains(s.mentions.c.sentence, f.text))
         clauses.append(s.events.c.id.in_(words))
     if f.story:
         clauses.append(s.events.c.story_id == f.story)
@@ -116,9 +126,13 @@ def select_events(f: Filters) -> Select:
 
 
 def events(store: Store, f: Filters, *, canonical: bool = False, limit: int | None = None,
-           offset: int = 0) -> Iterator[dict[str, Any]]:
-    """Events as flat rows, newest first; with ``canonical``, one row per event that
-    near-duplicate stories share, with its article and source counts."""
+           offset: int = 0, sort: str = "-date") -> Iterator[dict[str, Any]]:
+    """Events as flat rows, newest first or by ``sort`` (a column of ``SORTABLE``, ``-`` before
+    it for descending); with ``canonical``, one row per event that near-duplicate stories
+    share, with its article and source counts."""
+    descending, key = sort.startswith("-"), sort.lstrip("-")
+    if key not in SORTABLE:
+        raise ValueError(f"cannot sort by {key!r}: choose one of {', '.join(SORTABLE)}")
     query = select_events(f)
     if canonical:
         inner = query.subquery()
@@ -130,9 +144,8 @@ def events(store: Store, f: Filters, *, canonical: bool = False, limit: int | No
         ).group_by(inner.c.canonical_key).subquery()
         query = select(inner, counts.c.num_articles, counts.c.num_sources).join(
             counts, counts.c.first_id == inner.c.id)
-        order = [query.selected_columns.date.desc(), query.selected_columns.id]
-    else:
-        order = [s.events.c.date.desc(), s.events.c.id]
+    column = query.selected_columns[key]
+    order = [column.desc().nulls_last() if descending else column.asc().nulls_last(), query.selected_columns.id]
     query = query.order_by(*order).offset(offset)
     if limit is not None:
         query = query.limit(limit)

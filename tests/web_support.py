@@ -1,0 +1,50 @@
+"""A small event database for the web tests, coded from stories written by this project: three
+ordinary ones and one hostile one, whose title and text carry script and attribute injections."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from eventwire.model import Story
+from eventwire.pipeline import code_stories
+from eventwire.read import read_inputs
+from eventwire.store import open_store, schema
+
+HOSTILE_TITLE = '<script>document.title="pwned"</script>" onmouseover="alert(1)'
+HOSTILE_TEXT = ('Protesters in Nairobi condemned the government on Monday. <script>document.title="pwned"</script> '
+                '<img src=x onerror="document.title=\'pwned\'"> The police said "><b onclick=alert(1)>hi</b>.')
+
+STORIES = [
+    {"id": "kenya-1", "title": "Police fire tear gas in Nairobi", "published": "2024-06-25", "source": "outlet-a",
+     "text": "Kenyan police fired tear gas at protesters in Nairobi on Tuesday, witnesses said. Opposition leaders "
+             "condemned the police and demanded an inquiry into the violence."},
+    {"id": "eu-1", "title": "EU sanctions Russia", "published": "2024-06-24", "source": "outlet-b",
+     "text": "The European Union imposed new sanctions on Russia on Monday. Moscow condemned the measures and "
+             "threatened to retaliate against European companies, the Russian foreign ministry said."},
+    {"id": "sudan-1", "title": "Clashes near El Geneina", "published": "2024-05-17", "source": "outlet-c",
+     "text": "Sudanese troops clashed with rebels near El Geneina on Thursday. The rebels denied that they had "
+             "attacked the town of Kutum."},
+    {"id": "hostile-1", "title": HOSTILE_TITLE, "published": "2024-06-10", "source": "outlet-d",
+     "text": HOSTILE_TEXT},
+]
+
+
+def build_database(folder: Path, url: str | None = None) -> str:
+    """Code the stories into the database at ``url`` (emptied first), or into a new SQLite file
+    in ``folder``; returns the database's URL or path."""
+    corpus = folder / "web-stories.jsonl"
+    corpus.write_text("".join(json.dumps(s) + "\n" for s in STORIES), encoding="utf-8")
+    path = url or str(folder / "web.db")
+    store = open_store(path)
+    if url:
+        schema.metadata.drop_all(store.engine)
+        store.close()
+        store = open_store(path)
+    try:
+        for story in code_stories(read_inputs([str(corpus)])):
+            assert isinstance(story, Story), story
+            store.write_story(story)
+    finally:
+        store.close()
+    return path

@@ -128,6 +128,10 @@ def test_story_page_highlights_and_sets_aside(page, server):
     assert "Russia" in page.locator(".story-text .hl-target").all_inner_texts()
     # the highlighted spans are real text of the story, in order
     assert page.inner_text(".story-text").startswith("The European Union imposed new sanctions on Russia")
+    removed = page.locator(".story-text .hl-removed").all_inner_texts()
+    assert any(r.startswith("Photo: EU flags") for r in removed)  # the caption, greyed
+    assert any(r.startswith("The European Union imposed") for r in removed)  # the repeated paragraph
+    assert page.locator(".story-text .hl-removed.hl-trigger").count() == 0  # nothing coded from them
     events = page.locator(".story-events li.event")
     assert events.count() >= 2
     assert "asserted" in events.first.inner_text()

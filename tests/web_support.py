@@ -20,8 +20,10 @@ STORIES = [
      "text": "Kenyan police fired tear gas at protesters in Nairobi on Tuesday, witnesses said. Opposition leaders "
              "condemned the police and demanded an inquiry into the violence."},
     {"id": "eu-1", "title": "EU sanctions Russia", "published": "2024-06-24", "source": "outlet-b",
-     "text": "The European Union imposed new sanctions on Russia on Monday. Moscow condemned the measures and "
-             "threatened to retaliate against European companies, the Russian foreign ministry said."},
+     "text": "The European Union imposed new sanctions on Russia on Monday.\n\n"
+             "Photo: EU flags outside the Commission building in Brussels. (Reuters)\n\n"
+             "Moscow condemned the measures and threatened to retaliate against European companies, the Russian "
+             "foreign ministry said.\n\nThe European Union imposed new sanctions on Russia on Monday."},
     {"id": "sudan-1", "title": "Clashes near El Geneina", "published": "2024-05-17", "source": "outlet-c",
      "text": "Sudanese troops clashed with rebels near El Geneina on Thursday. The rebels denied that they had "
              "attacked the town of Kutum."},

@@ -394,6 +394,14 @@ def _phrase_order(head: Token) -> list[tuple[Token, str]]:
     return left + preps + later
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once per Doc (spaCy joins every token each time it is asked)."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
+
+
 def _actor(clue: Clue, head: Token, ctx: ActorContext) -> Actor:
     text, start, end = _text(head, ctx)
     return Actor(text=text, start=start, end=end, name=clue.name, country=clue.country, sector=clue.sector,
@@ -431,4 +439,4 @@ def _text(head: Token, ctx: ActorContext | None = None) -> tuple[str, int, int]:
     if last.i + 1 < len(head.doc) and head.doc[last.i + 1].text in ")]" and any(t.text in "([" for t in tokens):
         last = head.doc[last.i + 1]
     start, end = first.idx, last.idx + len(last.text)
-    return head.doc.text[start:end], start, end
+    return doc_text(head.doc)[start:end], start, end

@@ -78,6 +78,7 @@ class PlaceIndex:
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, list[Place]] = {}
+        self._tables: dict[str, dict[str, Place]] = {}
 
     def lookup(self, name: str) -> list[Place]:
         key = normalise(name)
@@ -92,16 +93,21 @@ class PlaceIndex:
         return hit
 
     def country(self, iso3: str) -> Place | None:
-        row = self.db.execute(
-            "SELECT id, name, kind, country, lat, lon, population, capital, admin1 FROM places "
-            "WHERE kind = 'country' AND country = ?", (iso3,)).fetchone()
-        return Place(*row[:7], bool(row[7]), row[8]) if row else None
+        return self._by_kind("country").get(iso3)
 
     def capital(self, iso3: str) -> Place | None:
-        row = self.db.execute(
-            "SELECT id, name, kind, country, lat, lon, population, capital, admin1 FROM places "
-            "WHERE kind = 'city' AND capital = 1 AND country = ? ORDER BY population DESC", (iso3,)).fetchone()
-        return Place(*row[:7], bool(row[7]), row[8]) if row else None
+        return self._by_kind("capital").get(iso3)
+
+    def _by_kind(self, kind: str) -> dict[str, Place]:
+        """Countries or capitals by ISO alpha-3, read once (a lookup by country would scan the table)."""
+        table = self._tables.get(kind)
+        if table is None:
+            where = "kind = 'country'" if kind == "country" else "kind = 'city' AND capital = 1"
+            rows = self.db.execute(
+                "SELECT id, name, kind, country, lat, lon, population, capital, admin1 FROM places "
+                f"WHERE {where} ORDER BY population ASC").fetchall()
+            table = self._tables[kind] = {row[3]: Place(*row[:7], bool(row[7]), row[8]) for row in rows}
+        return table
 
 
 def normalise(name: str) -> str:

@@ -193,14 +193,18 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
             country = next(c for c in t.candidates if c.kind == "country").country
             countries[country] = countries.get(country, 0) + 1
     qualified: dict[str, GeoPlace] = {}  # names the writer pinned down once ("LONDON, Ky.")
+    by_start = {t.start: t for t in toponyms}
+    by_end = {t.end: t for t in toponyms}
     for rounds in range(2):
-        near = [t.place for t in toponyms if t.place is not None and t.kind == "literal"] if rounds else []
-        for t in toponyms:
+        # each place once: a story naming Aleppo forty times is no nearer to Aleppo
+        near = list({t.place.id: t.place for t in toponyms if t.place is not None and t.kind == "literal"}.values()) \
+            if rounds else []
+        for i, t in enumerate(toponyms):
             if t.kind != "literal" or not t.candidates:
                 continue
-            qualifier = _qualifier(doc, t, toponyms)
-            others = [p for p in near if p is not t.place]
-            siblings = _siblings(doc, t, toponyms) if rounds else []
+            qualifier = _qualifier(doc, t, by_start, by_end)
+            others = [p for p in near if p.id != (t.place.id if t.place else None)]
+            siblings = _siblings(doc, toponyms, i) if rounds else []
             told = countries
             if rounds and t.place is not None and t.place.country:  # not its own first guess
                 told = {**countries, t.place.country: countries[t.place.country] - 0.5}
@@ -218,21 +222,21 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
             t.place = pinned
 
 
-def _qualifier(doc: Doc, t: Toponym, toponyms: list[Toponym]) -> set[str]:
+def _qualifier(doc: Doc, t: Toponym, by_start: dict[int, Toponym], by_end: dict[int, Toponym]) -> set[str]:
     """The division or country named right after a town ("Pandi, Bulacan", "Salem, Oregon"), or,
     for a division, the town it qualifies ("Atlanta, Georgia" is the state)."""
     if t.end + 1 < len(doc) and doc[t.end].text == ",":
-        for other in toponyms:
-            if other.start == t.end + 1 and other.candidates:
-                names = {c.name for c in other.candidates if c.kind in ("admin1", "admin2")}
-                names |= {c.country for c in other.candidates if c.kind == "country" and c.country}
-                return names
+        other = by_start.get(t.end + 1)
+        if other is not None and other.candidates:
+            names = {c.name for c in other.candidates if c.kind in ("admin1", "admin2")}
+            names |= {c.country for c in other.candidates if c.kind == "country" and c.country}
+            return names
     if t.start >= 2 and doc[t.start - 1].text == ",":
-        for other in toponyms:
-            if other.end == t.start - 1 and other.kind == "literal":
-                towns = [c for c in other.candidates if c.kind == "city" and c.admin1]
-                own = {c.name for c in t.candidates if c.kind in ("admin1", "admin2")}
-                return {c.admin1 for c in towns if c.admin1 in own}
+        other = by_end.get(t.start - 1)
+        if other is not None and other.kind == "literal":
+            towns = [c for c in other.candidates if c.kind == "city" and c.admin1]
+            own = {c.name for c in t.candidates if c.kind in ("admin1", "admin2")}
+            return {c.admin1 for c in towns if c.admin1 in own}
     return set()
 
 
@@ -242,11 +246,15 @@ def _qualified(place: GeoPlace, qualifier: set[str]) -> bool:
     return place.admin1 in qualifier or place.country in qualifier
 
 
-def _siblings(doc: Doc, t: Toponym, toponyms: list[Toponym]) -> list[GeoPlace]:
-    """The resolved places listed next to this one ("Arizona, California, Colorado, Georgia")."""
-    out = []
-    for other in toponyms:
-        if other is t or other.place is None or other.kind != "literal":
+def _siblings(doc: Doc, toponyms: list[Toponym], i: int) -> list[GeoPlace]:
+    """The resolved places listed next to this one ("Arizona, California, Colorado, Georgia"):
+    its neighbours in the story, when only commas and conjunctions stand between."""
+    t, out = toponyms[i], []
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(toponyms):
+            continue
+        other = toponyms[j]
+        if other.place is None or other.kind != "literal":
             continue
         gap = doc[other.end : t.start] if other.end <= t.start else doc[t.end : other.start]
         if len(gap) and all(tok.text in (",", "and", "or", "&") for tok in gap):

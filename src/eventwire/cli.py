@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -145,6 +146,17 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=8000)
     serve.set_defaults(run=_run_serve)
 
+    batch = commands.add_parser("batch", help="code a corpus with Apache Spark, writing Parquet of events",
+                                description="The same coding as ingest, as a Spark job: INPUT is JSON Lines or "
+                                            "Parquet of stories, OUTPUT a Parquet folder of events in the native "
+                                            "layout.")
+    batch.add_argument("--engine", choices=("spark",), default="spark")
+    batch.add_argument("--master", default="local[*]",
+                       help="the Spark master (default local[*]; under spark-submit, leave it to spark-submit)")
+    batch.add_argument("input", metavar="INPUT")
+    batch.add_argument("output", metavar="OUTPUT")
+    batch.set_defaults(run=_run_batch)
+
     evaluate = commands.add_parser("eval", help="score eventwire against a gold-standard file",
                                    description="Score eventwire against gold data; prints one JSON object.")
     kinds = evaluate.add_subparsers(dest="kind", required=True, metavar="KIND")
@@ -283,6 +295,20 @@ def _port(text: str) -> int:
     if not 0 < value < 65536:
         raise argparse.ArgumentTypeError(f"not a port number: {text!r}")
     return value
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    try:
+        import pyspark  # noqa: F401
+
+        from eventwire.batch import run_spark
+    except ImportError:
+        raise _UsageError("the Spark engine needs pyspark: pip install 'eventwire[spark]'") from None
+    if not os.path.exists(args.input):
+        raise _UsageError(f"{args.input}: no such file or folder")
+    stories, events = run_spark(args.input, args.output, args.master)
+    print(f"stories read: {stories}\nevents written: {events} to {args.output}", file=sys.stderr)
+    return 0
 
 
 def _run_serve(args: argparse.Namespace) -> int:

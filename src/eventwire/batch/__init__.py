@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from eventwire.model import Actor, Attribution, Cameo, Event, Location, Mention, Plover, Story, Trigger
@@ -33,11 +34,12 @@ def _record(story_id: str, event: dict[str, Any]) -> dict[str, Any]:
     return {"story_id": story_id, **event}
 
 
-def columns() -> list[tuple[str, str]]:
-    """(name, type) of the layout, type being string, long or double."""
+@cache
+def columns() -> tuple[tuple[str, str], ...]:
+    """(name, type) of the layout, type being string, long or double; worked out once."""
     kinds = {bool: "long", int: "long", float: "double"}
-    return [(name, kinds.get(type(value), "string"))
-            for name, value in flatten(_record("x", _full_event().to_dict())).items()]
+    return tuple((name, kinds.get(type(value), "string"))
+                 for name, value in flatten(_record("x", _full_event().to_dict())).items())
 
 
 def rows_of(story_id: str, events: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:

@@ -64,18 +64,21 @@ class Filters:
         return "all statuses" if not self.status else "statuses " + ", ".join(self.status)
 
 
+def _literal(text: str) -> str:
+    """``text`` for a LIKE pattern with ``escape="\\"``: its wildcards taken as themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _actor_match(actor: Any, value: str) -> Any:
     value = value.strip()
     upper = value.upper()
-    prefix = upper.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return or_(actor.c.code == upper, actor.c.code.like(prefix, escape="\\"), actor.c.country == upper,
+    return or_(actor.c.code == upper, actor.c.code.like(_literal(upper) + "%", escape="\\"), actor.c.country == upper,
                func.lower(actor.c.name) == value.lower())
 
 
 def contains(column: Any, words: str) -> Any:
     """Case-blind substring match, with LIKE's wildcards in ``words`` taken literally."""
-    escaped = words.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return func.lower(column).like("%" + escaped + "%", escape="\\")
+    return func.lower(column).like("%" + _literal(words.lower()) + "%", escape="\\")
 
 
 SORTABLE = ("date", "goldstein", "quad_class", "plover_type", "cameo_code", "source_code", "target_code", "status",

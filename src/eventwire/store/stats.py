@@ -30,13 +30,17 @@ def count_events(store: Store, f: Filters) -> int:
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
-    """One event with its mentions; None if there is no such event."""
+    """One event with its mentions and its story's particulars; None if there is no such event."""
     with store.engine.connect() as conn:
         row = conn.execute(select_events(Filters()).where(s.events.c.id == event_id)).first()
-    if row is None:
-        return None
+        if row is None:
+            return None
+        story_row = conn.execute(select(s.stories.c.id, s.stories.c.title, s.stories.c.published, s.stories.c.url,
+                                        s.stories.c.source, s.stories.c.duplicate_of).where(
+            s.stories.c.id == row.story_id)).first()
     out = dict(row._mapping)
     out["mentions"] = mentions_of(store, [event_id]).get(event_id, [])
+    out["story"] = dict(story_row._mapping) if story_row else None
     return out
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwire import __version__
 from eventwire.store import Store, open_store
@@ -47,8 +48,8 @@ def create_app(db: str | Store | None = None, token: str | None = None) -> FastA
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api") and request.url.path != "/openapi.json"
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)  # FastAPI's HTTPException and the router's 404/405
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if wants_html(request):
             return pages.page_error(request, exc.status_code, str(exc.detail))
         return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
@@ -59,12 +60,6 @@ def create_app(db: str | Store | None = None, token: str | None = None) -> FastA
         if wants_html(request):
             return pages.page_error(request, 422, problems)
         return JSONResponse({"detail": problems}, status_code=422)
-
-    from starlette.exceptions import HTTPException as StarletteHTTPException
-
-    @app.exception_handler(StarletteHTTPException)
-    async def not_found(request: Request, exc: StarletteHTTPException) -> Response:
-        return await http_error(request, HTTPException(exc.status_code, exc.detail))
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next):

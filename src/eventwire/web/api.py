@@ -42,9 +42,6 @@ def one_event(db: StoreDep, event_id: Annotated[str, Path(max_length=300)]) -> d
     found = stats.event(db, event_id)
     if found is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    story = stats.story(db, found["story_id"])
-    found["story"] = {k: story[k] for k in ("id", "title", "published", "url", "source", "duplicate_of")} \
-        if story else None
     return found
 
 

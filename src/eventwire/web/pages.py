@@ -12,7 +12,7 @@ from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.templating import Jinja2Templates
 
@@ -131,4 +131,4 @@ def page_error(request: Request, status: int, message: str) -> HTMLResponse:
     return response
 
 
-__all__ = ["Depends", "page_error", "router"]
+__all__ = ["page_error", "router"]

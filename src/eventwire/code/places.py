@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire import lexicons
 from eventwire.code.actors import ActorContext
 from eventwire.code.geonames import Place as GeoPlace
-from eventwire.code.geonames import distance_km, place_index
+from eventwire.code.geonames import distance_km, normalise, place_index
 from eventwire.model import Location, Place
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "around"})
@@ -29,11 +30,17 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "in
 # for a town are common mistakes, so those are looked up)
 _SKIP_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                           "ORDINAL"})
-_KIND_PRIOR = {"country": 10.0, "continent": 9.5, "admin1": 7.0, "admin2": 4.5}
+_KIND_PRIOR = {"country": 10.0, "continent": 9.5, "region": 9.0, "admin1": 7.0, "admin2": 4.5}
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Lady", "Lord", "President", "Sen", "Senator",
+                     "Rep", "Gov", "Governor", "Minister", "Mayor", "Judge", "Justice", "Gen", "General", "Col",
+                     "Capt", "Sgt", "Officer", "Const", "Det", "Chief", "Coach", "Rev", "Father", "Saint", "St"})
+_REGION_IDS = -10_000_000  # ids of the regions lexicon's places, below the derived divisions' ids
 _CAPITAL_HEADS = frozenset({"capital", "capital city"})
 _DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                          "central", "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest",
-                         "north-east", "north-west", "south-east", "south-west", "mid", "inner", "outer"})
+                         "north-east", "north-west", "south-east", "south-west", "mid", "inner", "outer", "far"})
+_DIVISION_WORDS = frozenset({"province", "state", "region", "county", "district", "governorate", "prefecture",
+                             "oblast", "borough", "department", "municipality", "parish"})
 
 
 @dataclass(slots=True)
@@ -62,6 +69,17 @@ def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
             return
         text = span.text.removesuffix("'s").removesuffix("’s").strip()
         candidates = _candidates(text) if kind == "literal" else []
+        if kind == "literal" and span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_:
+            dotted = _candidates(text + ".")  # "Churchill, Man.": Manitoba, not Man, West Virginia
+            if dotted:
+                span, text, candidates = doc[span.start : span.end + 1], text + ".", dotted
+        for reach in (2, 1) if kind == "literal" else ():  # "New South" left out of "Wales"
+            before = doc[max(0, span.start - reach) : span.start]
+            if len(before) == reach and all(b.text[:1].isupper() and b.is_alpha and b.i not in taken for b in before):
+                longer = place_index().lookup(f"{before.text} {text}")
+                if longer:
+                    span, text, candidates = doc[before.start : span.end], f"{before.text} {text}", longer
+                    break
         if kind == "literal" and not candidates and not keep_unknown:
             return
         taken.update(range(span.start, span.end))
@@ -85,14 +103,36 @@ def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
             add(start, end, "adjectival", clue.country)
     for ent in doc.ents:
         if ent.label_ in ("ORG", "FAC", "EVENT"):  # "Edmonton Police Service", "CBC Toronto"
-            _add_known(ent, add, min_population=100_000)
+            _add_known(ent, add, min_population=100_000, with_regions=False)
         elif ent.label_ == "NORP" and not any(i in taken for i in range(ent.start, ent.end)):
             _add_known(ent, add)  # the parser's NORP for a town: "the destruction of Aleppo"
     for run in _proper_runs(doc):
         _add_known(run, add)
+    for start in _lone_person_places(doc):
+        add(start, start + 1, "literal")
     found.sort(key=lambda t: t.start)
     _resolve(doc, found)
     return found
+
+
+def _lone_person_places(doc: Doc) -> list[int]:
+    """One-word PERSON names that are big places ("put Edmonton near the bottom", "Tabriz resident"):
+    the parser's common mistake, taken back unless the word is a person's name elsewhere in the
+    story ("Winston Churchill", "Mr Cairns")."""
+    surnames = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent[0].lower_ in surnames or not ent.text[:1].isupper():
+            continue
+        before = doc[ent.start - 1] if ent.start else None
+        if before is not None and (before.text.rstrip(".") in _TITLES or before.text[:1].isupper()):
+            continue
+        dotted = ent.end < len(doc) and doc[ent.end].text == "." and not ent[-1].whitespace_
+        candidates = (_candidates(ent.text + ".") if dotted else []) or _candidates(ent.text)  # "Gatineau, Que."
+        if any(c.kind in ("country", "admin1", "region") or (c.kind == "city" and c.population >= 100_000)
+               for c in candidates):
+            out.append(ent.start)
+    return out
 
 
 def _proper_runs(doc: Doc) -> list[Span]:
@@ -110,8 +150,9 @@ def _proper_runs(doc: Doc) -> list[Span]:
     return runs
 
 
-def _add_known(run: Span, add, min_population: int = 20_000) -> None:
-    """A name the index knows as a country, a division or a town of ``min_population`` or more."""
+def _add_known(run: Span, add, min_population: int = 20_000, with_regions: bool = True) -> None:
+    """A name the index knows as a country, a division or a town of ``min_population`` or more
+    (or, ``with_regions``, a region of the lexicon: not inside names of firms, "Pacific Gas")."""
     i = run.start
     while i < run.end:
         for length in (3, 2, 1):
@@ -120,7 +161,10 @@ def _add_known(run: Span, add, min_population: int = 20_000) -> None:
             words = run.doc[i : i + length]
             if length == 1 and (words[0].lower_ in _DIRECTIONS or not words[0].text[:1].isupper()):
                 continue
-            candidates = _candidates(words.text)
+            candidates = _candidates(words.text, with_regions)
+            end = i + length
+            if not candidates and end < len(run.doc) and run.doc[end].text == "." and not words[-1].whitespace_:
+                candidates = _candidates(words.text + ".")  # "Gatineau, Que."
             if any(c.kind != "city" or c.population >= min_population for c in candidates):
                 add(i, i + length, "literal")
                 i += length
@@ -129,16 +173,46 @@ def _add_known(run: Span, add, min_population: int = 20_000) -> None:
             i += 1
 
 
-def _candidates(text: str) -> list[GeoPlace]:
+@lexicons.derived
+def regions() -> dict[str, GeoPlace]:
+    """The regions lexicon by every name: seas, islands, ranges and regions of the world."""
+    where = "eventwire/lexicon/regions.yaml"
+    out: dict[str, GeoPlace] = {}
+    for n, (name, entry) in enumerate(((lexicons.load("regions") or {}).get("regions") or {}).items()):
+        try:
+            lat, lon = (float(x) for x in entry["point"])
+        except (TypeError, KeyError, ValueError):
+            raise lexicons.LexiconError(f"{where}: {name}: point must be [lat, lon]") from None
+        place = GeoPlace(_REGION_IDS - n, str(name), "region", entry.get("country"), lat, lon, 0, False, None)
+        for alias in [name, *(entry.get("names") or [])]:
+            out[normalise(str(alias))] = place
+    return out
+
+
+def _candidates(text: str, with_regions: bool = True) -> list[GeoPlace]:
     """Places by a name, or by its core ("Southern California", "eastern Beirut")."""
+    region = regions().get(normalise(text)) if with_regions else None
+    if region is not None:
+        return [region]
     index = place_index()
     found = index.lookup(text)
     if found:
         return found
     words = text.split()
     if len(words) > 1 and words[0].lower() in _DIRECTIONS:
-        core = index.lookup(" ".join(words[1:]))
-        return [c for c in core if c.kind != "continent"]
+        core = words
+        while len(core) > 1 and core[0].lower() in _DIRECTIONS:  # "Far North Queensland"
+            core = core[1:]
+        found = [c for c in index.lookup(" ".join(core)) if c.kind != "continent"]
+        if found:
+            return found
+    if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:  # "Sichuan province", "Enfield Borough"
+        found = index.lookup(" ".join(words[:-1]))
+        return [c for c in found if c.kind in ("admin1", "admin2")] or found
+    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in _DIVISION_WORDS | {"city"}:
+        found = index.lookup(" ".join(words[2:]))  # "City of Montreal", "County of Brant"
+        kinds = ("city",) if words[0].lower() == "city" else ("admin1", "admin2")
+        return [c for c in found if c.kind in kinds] or found
     return []
 
 
@@ -203,12 +277,14 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
             if t.kind != "literal" or not t.candidates:
                 continue
             qualifier = _qualifier(doc, t, by_start, by_end)
+            said = _kind_said(doc, t)
             others = [p for p in near if p.id != (t.place.id if t.place else None)]
             siblings = _siblings(doc, toponyms, i) if rounds else []
             told = countries
             if rounds and t.place is not None and t.place.country:  # not its own first guess
                 told = {**countries, t.place.country: countries[t.place.country] - 0.5}
-            t.place = max(t.candidates, key=lambda c: (_score(c, t.text, told, others, qualifier, siblings),
+            t.place = max(t.candidates, key=lambda c: (c.kind in said,
+                                                       _score(c, t.text, told, others, qualifier, siblings),
                                                        c.population))
             if qualifier and _qualified(t.place, qualifier):
                 qualified.setdefault(t.text.lower(), t.place)
@@ -241,9 +317,22 @@ def _qualifier(doc: Doc, t: Toponym, by_start: dict[int, Toponym], by_end: dict[
 
 
 def _qualified(place: GeoPlace, qualifier: set[str]) -> bool:
-    if place.kind in ("admin1", "admin2"):
-        return place.name in qualifier or place.admin1 in qualifier
+    if place.kind in ("admin1", "admin2"):  # "Atlanta, Georgia"; "California, United States"
+        return place.name in qualifier or place.admin1 in qualifier or place.country in qualifier
     return place.admin1 in qualifier or place.country in qualifier
+
+
+def _kind_said(doc: Doc, t: Toponym) -> tuple[str, ...]:
+    """The kind of place the words around a name say it is: "Washington state", "the state of
+    Georgia", "the city of Turkey"."""
+    after = doc[t.end].lower_ if t.end < len(doc) else ""
+    before = doc[t.start - 2 : t.start].text.lower() if t.start >= 2 else ""
+    if after in ("state", "province", "county", "governorate", "prefecture") or before in (
+            "state of", "province of", "county of", "governorate of"):
+        return ("admin1", "admin2")
+    if after in ("city", "town", "village") or before in ("city of", "town of", "village of"):
+        return ("city",)
+    return ()
 
 
 def _siblings(doc: Doc, toponyms: list[Toponym], i: int) -> list[GeoPlace]:

@@ -73,6 +73,12 @@ def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
             dotted = _candidates(text + ".")  # "Churchill, Man.": Manitoba, not Man, West Virginia
             if dotted:
                 span, text, candidates = doc[span.start : span.end + 1], text + ".", dotted
+        after = doc[span.end] if span.end < len(doc) else None
+        if (kind == "literal" and after is not None and after.lower_ in _DIVISION_WORDS and after.text[:1].isupper()
+                and after.i not in taken):
+            longer = place_index().lookup(f"{text} {after.text}")  # "Plymouth" cut from "Plymouth County"
+            if longer:
+                span, text, candidates = doc[span.start : span.end + 1], f"{text} {after.text}", longer
         for reach in (2, 1) if kind == "literal" else ():  # "New South" left out of "Wales"
             before = doc[max(0, span.start - reach) : span.start]
             if len(before) == reach and all(b.text[:1].isupper() and b.is_alpha and b.i not in taken for b in before):
@@ -230,7 +236,8 @@ def _dateline(doc: Doc) -> Span | None:
 
 
 def _score(place: GeoPlace, text: str, countries: dict[str, float], near: list[GeoPlace],
-           qualifier: set[str], siblings: list[GeoPlace] = ()) -> float:
+           qualifier: set[str], siblings: list[GeoPlace] = (), divisions: frozenset[tuple[str, str]] = frozenset(),
+           ) -> float:
     score = _KIND_PRIOR.get(place.kind, math.log10(place.population + 1))
     if place.kind == "city" and place.capital:
         score += 1.5
@@ -244,6 +251,8 @@ def _score(place: GeoPlace, text: str, countries: dict[str, float], near: list[G
             score += 2.5
         elif closest < 1000:
             score += 1.0
+    if place.kind in ("city", "admin2") and (place.country, place.admin1) in divisions:
+        score += 2.0  # "Monroe County" in a story about Missouri
     if any(o.kind == place.kind and o.country == place.country for o in siblings):
         score += 4.0  # "Alabama, Arizona, Georgia": a list names places of one kind in one country
     if place.name.lower() == text.lower():
@@ -273,6 +282,7 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
         # each place once: a story naming Aleppo forty times is no nearer to Aleppo
         near = list({t.place.id: t.place for t in toponyms if t.place is not None and t.kind == "literal"}.values()) \
             if rounds else []
+        divisions = frozenset((p.country, p.name) for p in near if p.kind == "admin1")  # the story's states
         for i, t in enumerate(toponyms):
             if t.kind != "literal" or not t.candidates:
                 continue
@@ -283,8 +293,10 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
             told = countries
             if rounds and t.place is not None and t.place.country:  # not its own first guess
                 told = {**countries, t.place.country: countries[t.place.country] - 0.5}
+            # (a state's or country's name is not taken for a town in a state the story names)
+            states = frozenset() if any(c.kind in ("admin1", "country") for c in t.candidates) else divisions
             t.place = max(t.candidates, key=lambda c: (c.kind in said,
-                                                       _score(c, t.text, told, others, qualifier, siblings),
+                                                       _score(c, t.text, told, others, qualifier, siblings, states),
                                                        c.population))
             if qualifier and _qualified(t.place, qualifier):
                 qualified.setdefault(t.text.lower(), t.place)
@@ -303,7 +315,7 @@ def _qualifier(doc: Doc, t: Toponym, by_start: dict[int, Toponym], by_end: dict[
     for a division, the town it qualifies ("Atlanta, Georgia" is the state)."""
     if t.end + 1 < len(doc) and doc[t.end].text == ",":
         other = by_start.get(t.end + 1)
-        if other is not None and other.candidates:
+        if other is not None and other.candidates and not _listed_with(doc, t, other, by_start):
             names = {c.name for c in other.candidates if c.kind in ("admin1", "admin2")}
             names |= {c.country for c in other.candidates if c.kind == "country" and c.country}
             return names
@@ -314,6 +326,15 @@ def _qualifier(doc: Doc, t: Toponym, by_start: dict[int, Toponym], by_end: dict[
             own = {c.name for c in t.candidates if c.kind in ("admin1", "admin2")}
             return {c.admin1 for c in towns if c.admin1 in own}
     return set()
+
+
+def _listed_with(doc: Doc, t: Toponym, other: Toponym, by_start: dict[int, Toponym]) -> bool:
+    """ "Virginia, Washington, West Virginia and Wyoming": two divisions of one country in a list
+    that goes on, not a town and its division ("Washington, West Virginia, closed")."""
+    after = doc[other.end].lower_ if other.end < len(doc) else ""
+    goes_on = after in ("and", "or") or (after == "," and other.end + 1 in by_start)
+    theirs = {c.country for c in other.candidates if c.kind == "admin1"}
+    return goes_on and any(c.kind == "admin1" and c.country in theirs for c in t.candidates)
 
 
 def _qualified(place: GeoPlace, qualifier: set[str]) -> bool:
@@ -327,7 +348,7 @@ def _kind_said(doc: Doc, t: Toponym) -> tuple[str, ...]:
     Georgia", "the city of Turkey"."""
     after = doc[t.end].lower_ if t.end < len(doc) else ""
     before = doc[t.start - 2 : t.start].text.lower() if t.start >= 2 else ""
-    if after in ("state", "province", "county", "governorate", "prefecture") or before in (
+    if after in ("state", "province", "county", "governorate", "prefecture", "region", "department") or before in (
             "state of", "province of", "county of", "governorate of"):
         return ("admin1", "admin2")
     if after in ("city", "town", "village") or before in ("city of", "town of", "village of"):

@@ -102,8 +102,74 @@ def test_stdin_story_in_a_real_process():
 
 
 @pytest.mark.parametrize("args", [["extract"], ["extract", "x", "--format", "xml"], ["nonsense"],
-                                  ["extract", "x", "--max-bytes", "-5"]])
+                                  ["extract", "x", "--max-bytes", "-5"], ["extract", "x", "--time-limit", "0"],
+                                  ["ingest", "x", "--time-limit", "soon"]])
 def test_usage_errors_exit_2(cli, args):
     with pytest.raises(SystemExit) as exc:
         cli(*args)
     assert exc.value.code == 2
+
+
+def long_story(paragraphs: int) -> str:
+    """A story of many distinct paragraphs, so the parser and the coder both have work."""
+    places = ["Kampala", "Nairobi", "Juba", "Kigali", "Addis Ababa", "Mogadishu"]
+    return "A long story\n\n" + "\n\n".join(
+        f"The foreign minister of Kenya met officials in {places[i % len(places)]} on day {i} and "
+        f"accused the police of arresting {i + 2} protesters, a spokesman said. Rebels attacked a "
+        f"convoy near the border and the army promised to send aid." for i in range(paragraphs))
+
+
+def test_a_story_over_the_time_limit_is_skipped_alone_and_the_alarm_is_put_back():
+    import signal
+
+    from eventwire.model import Rejected, Story
+    from eventwire.pipeline import code_stories
+    from eventwire.read.story import story_from_text
+
+    short = story_from_text("short.txt", GOOD, title_from_first_line=True)
+    slow = story_from_text("slow.txt", long_story(400), title_from_first_line=True)
+    after = story_from_text("after.txt", GOOD.replace("Monday", "Friday"), title_from_first_line=True)
+    previous = signal.getsignal(signal.SIGALRM)
+    out = list(code_stories([short, slow, after], time_limit=0.5))
+    assert [type(x) for x in out] == [Story, Rejected, Story]
+    assert out[1].input == "slow.txt" and "longer than 0.5 s" in out[1].reason and "--time-limit" in out[1].reason
+    assert out[0].events and out[2].events
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is previous
+    (coded,) = code_stories([slow], time_limit=120)  # the same story, given the time, is coded
+    assert isinstance(coded, Story) and sum(len(e.mentions) for e in coded.events) > 100
+
+
+def test_time_limit_is_configurable_on_the_command_line(tmp_path, cli):
+    (tmp_path / "slow.txt").write_text(long_story(300))
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = cli("extract", str(tmp_path / "slow.txt"), str(tmp_path / "good.txt"), "--time-limit", "0.3",
+                 "--format", "jsonl")
+    assert result.code == 1
+    assert len(result.err_lines) == 1 and "slow.txt: took longer than 0.3 s" in result.err_lines[0]
+    assert [json.loads(line)["title"] for line in result.out.splitlines()] == ["Title of a good story"]
+
+
+def test_a_long_story_is_parsed_in_pieces_exactly_as_whole():
+    from eventwire.nlp import parse, text_pieces
+    from eventwire.read.story import story_from_text
+
+    story = story_from_text("long.txt", long_story(12), title_from_first_line=True)
+    assert len(list(text_pieces(story.text, 700))) > 3
+    ((_, whole),) = parse([story])
+    ((_, pieced),) = parse([story], piece_chars=700)
+
+    def facts(doc):
+        return [(t.idx, t.text, t.dep_, t.head.i, t.is_sent_start, t.ent_type_, t.ent_iob_) for t in doc]
+
+    assert pieced.text == whole.text and len(whole.text) == len(story.text)
+    assert facts(pieced) == facts(whole)
+
+
+@pytest.mark.parametrize("size", [1, 7, 50, 333])
+def test_text_pieces_cover_the_text_within_the_size(size):
+    from eventwire.nlp import text_pieces
+
+    text = long_story(3) + " " + "x" * 400 + " end.\n"
+    pieces = list(text_pieces(text, size))
+    assert "".join(pieces) == text
+    assert all(0 < len(p) <= size for p in pieces)

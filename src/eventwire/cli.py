@@ -38,12 +38,24 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be above 0: {text!r}")
+    return value
+
+
 def _add_reading_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (read recursively) or - for stdin")
     p.add_argument("--lexicon", action="append", default=[], metavar="DIR",
                    help="a folder of your own lexicon files, added to the packaged ones (repeatable)")
     p.add_argument("--max-bytes", type=_positive_int, default=5_000_000, metavar="N",
                    help="largest story accepted, in bytes (default 5000000)")
+    p.add_argument("--time-limit", type=_positive_float, default=60.0, metavar="SECONDS",
+                   help="longest time to parse and code one story before it is skipped (default 60)")
     p.add_argument("--encoding", default="utf-8",
                    help="text encoding of the inputs (default utf-8; 'auto' guesses)")
 
@@ -184,7 +196,8 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding)
     rejections = _Rejections()
-    stories = rejections.filter(code_stories(read_inputs(args.paths, options)))
+    stories = rejections.filter(code_stories(read_inputs(args.paths, options),
+                                                   time_limit=args.time_limit))
     out = sys.stdout
     if args.format == "json":
         render.write_json(stories, out, with_text=args.with_text, explain=args.explain)
@@ -204,7 +217,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
     store = open_store(args.db)
     options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding)
     try:
-        summary = ingest(store, read_inputs(args.paths, options), workers=args.workers,
+        summary = ingest(store, read_inputs(args.paths, options), workers=args.workers, time_limit=args.time_limit,
                          progress=not args.no_progress)
     finally:
         store.close()

@@ -46,11 +46,12 @@ def reason_kind(reason: str) -> str:
     return re.split(r" \(|;|:", reason, maxsplit=1)[0].strip()
 
 
-def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, progress: bool = True) -> Summary:
+def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, progress: bool = True,
+           time_limit: float | None = None) -> Summary:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from eventwire.pipeline import code_stories
+    from eventwire.pipeline import TIME_LIMIT, code_stories
 
     summary = Summary()
     started = time.perf_counter()
@@ -70,7 +71,8 @@ def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, pr
                TimeElapsedColumn()]
     with Progress(*columns, console=console, disable=not progress, transient=False) as bar:
         task = bar.add_task("ingest", total=None, rate=0.0, events=0)
-        for item in code_stories(fresh(items), workers=workers):
+        for item in code_stories(fresh(items), workers=workers,
+                                 time_limit=time_limit or TIME_LIMIT):
             if isinstance(item, Rejected):
                 summary.rejected[reason_kind(item.reason)] += 1
                 console.print(f"eventwire: skipped {item.message()}", highlight=False, markup=False)

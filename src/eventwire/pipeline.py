@@ -1,45 +1,106 @@
-"""read → nlp → code, in order and in batches: the path every command that codes stories takes."""
+"""read → nlp → code, in order and in batches: the path every command that codes stories takes.
+
+No story may hang the run: each one's parsing and coding stop after ``time_limit`` seconds, and
+a story that times out or breaks the parser becomes a ``Rejected`` in its place, like an input
+that could not be read, while the others go on.
+"""
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
 
 from eventwire.code import code_story
 from eventwire.model import Rejected, Story
 from eventwire.nlp import parse
 
 CHUNK = 64  # stories held in memory at once between reading and coding
+TIME_LIMIT = 60.0  # seconds to parse and code one story; a news story takes well under one
 
 
-def code_stories(items: Iterable[Story | Rejected], chunk: int = CHUNK,
-                 workers: int = 1) -> Iterator[Story | Rejected]:
+class StoryTimeout(Exception):
+    """A story took longer than the time limit."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``StoryTimeout`` in the block once ``seconds`` have passed. It works by SIGALRM, so
+    only in a process's main thread (the CLI and its workers); elsewhere it does nothing."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise StoryTimeout(seconds)
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def code_stories(items: Iterable[Story | Rejected], chunk: int = CHUNK, workers: int = 1,
+                 time_limit: float | None = TIME_LIMIT) -> Iterator[Story | Rejected]:
     """Code every Story in the stream; rejections pass through in their places. With
     ``workers`` > 1, chunks are coded in that many processes (each loads the model once) and
     come back in order."""
     if workers > 1:
-        yield from _code_in_processes(items, chunk, workers)
+        yield from _code_in_processes(items, chunk, workers, time_limit)
         return
-    buffer: list[Story | Rejected] = []
-    for item in items:
-        buffer.append(item)
-        if len(buffer) >= chunk:
-            yield from _code_chunk(buffer)
-            buffer = []
-    yield from _code_chunk(buffer)
+    for batch in _chunks(items, chunk):
+        yield from _code_chunk(batch, time_limit)
 
 
-def _code_chunk(items: list[Story | Rejected]) -> Iterator[Story | Rejected]:
-    parsed = parse(s for s in items if isinstance(s, Story))
+def _code_chunk(items: list[Story | Rejected], limit: float | None) -> list[Story | Rejected]:
+    docs = _parse_all([s for s in items if isinstance(s, Story)], limit)
+    out: list[Story | Rejected] = []
     for item in items:
-        if isinstance(item, Rejected):
-            yield item
-            continue
-        story, doc = next(parsed)
+        if isinstance(item, Story):
+            doc = docs[id(item)]
+            item = doc if isinstance(doc, Rejected) else _code_one(item, doc, limit)
+        out.append(item)
+    return out
+
+
+def _parse_all(stories: list[Story], limit: float | None) -> dict[int, object]:
+    """Each story's Doc (or why it has none), parsed as one batch; when the batch runs out of
+    time or fails, story by story, so that only the story at fault is lost."""
+    try:
+        with time_limit(limit):
+            return {id(s): doc for s, doc in parse(stories)}
+    except Exception:  # StoryTimeout or the parser failing on one story: find which
+        pass
+    docs: dict[int, object] = {}
+    for story in stories:
         try:
-            yield code_story(story, doc)
-        except Exception as exc:  # one story's bug must not lose the others
-            yield Rejected(story.input, f"internal error while coding ({type(exc).__name__}: {exc}); "
-                                        "please report it with this story")
+            with time_limit(limit):
+                ((_, docs[id(story)]),) = parse([story])
+        except StoryTimeout:
+            docs[id(story)] = Rejected(story.input, _timeout_reason(limit, "parse"))
+        except Exception as exc:
+            docs[id(story)] = Rejected(story.input, f"the parser failed ({type(exc).__name__}: {exc})")
+    return docs
+
+
+def _code_one(story: Story, doc: object, limit: float | None) -> Story | Rejected:
+    try:
+        with time_limit(limit):
+            return code_story(story, doc)
+    except StoryTimeout:
+        return Rejected(story.input, _timeout_reason(limit, "code"))
+    except Exception as exc:  # one story's bug must not lose the others
+        return Rejected(story.input, f"internal error while coding ({type(exc).__name__}: {exc}); "
+                                     "please report it with this story")
+
+
+def _timeout_reason(limit: float | None, step: str) -> str:
+    return f"took longer than {limit:g} s to {step} (the per-story time limit; raise it with --time-limit)"
 
 
 def _chunks(items: Iterable[Story | Rejected], size: int) -> Iterator[list[Story | Rejected]]:
@@ -53,14 +114,11 @@ def _chunks(items: Iterable[Story | Rejected], size: int) -> Iterator[list[Story
         yield buffer
 
 
-def _code_list(items: list[Story | Rejected]) -> list[Story | Rejected]:
-    return list(_code_chunk(items))
-
-
-def _code_in_processes(items: Iterable[Story | Rejected], chunk: int, workers: int) -> Iterator[Story | Rejected]:
+def _code_in_processes(items: Iterable[Story | Rejected], chunk: int, workers: int,
+                       limit: float | None) -> Iterator[Story | Rejected]:
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
-        for coded in pool.imap(_code_list, _chunks(items, max(1, chunk // 2))):
+        for coded in pool.imap(partial(_code_chunk, limit=limit), _chunks(items, max(1, chunk // 2))):
             yield from coded

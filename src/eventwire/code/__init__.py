@@ -8,7 +8,7 @@ from eventwire.code.actors import context_for
 from eventwire.code.clauses import ClauseCoder, Found
 from eventwire.code.dates import event_date
 from eventwire.code.merge import CodedMention, merge
-from eventwire.code.places import as_places, event_location, find_toponyms, story_location
+from eventwire.code.places import as_places, event_location, find_toponyms, places_by_token, story_location
 from eventwire.code.status import status_of
 from eventwire.code.triggers import trigger_lexicon
 from eventwire.model import Mention, Story, Trigger
@@ -19,6 +19,7 @@ def code_story(story: Story, doc: Doc) -> Story:
     ctx = context_for(doc)
     toponyms = find_toponyms(doc, ctx)
     fallback = story_location(doc, toponyms)
+    by_token = places_by_token(toponyms)
     coder = ClauseCoder(doc, ctx, trigger_lexicon())
     mentions = []
     for found in coder.run():
@@ -30,7 +31,7 @@ def code_story(story: Story, doc: Doc) -> Story:
             plover=found.entry.plover(), cameo_code=found.entry.code, cameo=found.entry.cameo(),
             source=found.source, target=found.target,
             date=when, date_precision=precision,
-            location=event_location(found.anchor, toponyms, fallback, found.entry.plover_type),
+            location=event_location(found.anchor, by_token, fallback, found.entry.plover_type),
             status=status, attribution=attribution,
             mention=mention, confidence=_confidence(found),
         ))

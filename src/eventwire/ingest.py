@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwire.model import Rejected, Story
-from eventwire.store import Store
+from eventwire.store import Store, StoreError
 
 
 @dataclass(slots=True)
@@ -48,6 +48,9 @@ def reason_kind(reason: str) -> str:
 
 def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, progress: bool = True,
            time_limit: float | None = None) -> Summary:
+    """Code and write every story. If the database fails under it (disk full, locked, server
+    gone), it stops with a StoreError saying so: what was written is whole, and the same run
+    again goes on from there."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -69,24 +72,28 @@ def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, pr
     columns = [SpinnerColumn(), TextColumn("{task.completed} stories"), BarColumn(bar_width=None),
                TextColumn("{task.fields[rate]:.1f} stories/s"), TextColumn("{task.fields[events]} events"),
                TimeElapsedColumn()]
-    with Progress(*columns, console=console, disable=not progress, transient=False) as bar:
-        task = bar.add_task("ingest", total=None, rate=0.0, events=0)
-        for item in code_stories(fresh(items), workers=workers,
-                                 time_limit=time_limit or TIME_LIMIT):
-            if isinstance(item, Rejected):
-                summary.rejected[reason_kind(item.reason)] += 1
-                console.print(f"eventwire: skipped {item.message()}", highlight=False, markup=False)
-                continue
-            result = store.write_story(item)
-            if result.action == "inserted":
-                summary.inserted += 1
-            elif result.action == "replaced":
-                summary.replaced += 1
-            else:
-                summary.unchanged += 1
-            summary.events += result.events
-            elapsed = time.perf_counter() - started
-            bar.update(task, advance=1, events=summary.events,
-                       rate=(summary.inserted + summary.replaced) / elapsed if elapsed else 0.0)
+    try:
+        with Progress(*columns, console=console, disable=not progress, transient=False) as bar:
+            task = bar.add_task("ingest", total=None, rate=0.0, events=0)
+            for item in code_stories(fresh(items), workers=workers, time_limit=time_limit or TIME_LIMIT):
+                if isinstance(item, Rejected):
+                    summary.rejected[reason_kind(item.reason)] += 1
+                    console.print(f"eventwire: skipped {item.message()}", highlight=False, markup=False)
+                    continue
+                result = store.write_story(item)
+                if result.action == "inserted":
+                    summary.inserted += 1
+                elif result.action == "replaced":
+                    summary.replaced += 1
+                else:
+                    summary.unchanged += 1
+                summary.events += result.events
+                elapsed = time.perf_counter() - started
+                bar.update(task, advance=1, events=summary.events,
+                           rate=(summary.inserted + summary.replaced) / elapsed if elapsed else 0.0)
+    except StoreError as exc:
+        written = summary.inserted + summary.replaced
+        raise StoreError(f"{exc}. The {written} stories written before it are whole: run the same command "
+                         "again to go on from there") from None
     summary.seconds = time.perf_counter() - started
     return summary

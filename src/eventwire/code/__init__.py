@@ -37,8 +37,33 @@ def code_story(story: Story, doc: Doc) -> Story:
         ))
     story.events = merge(story.id, mentions)
     story.places = as_places(doc, toponyms)
+    _true_to_original(story)
     story.unmatched = [f"{u.token.text} ({u.token.idx}): {u.reason}" for u in coder.unmatched]
     return story
+
+
+def _true_to_original(story: Story) -> None:
+    """Offsets trimmed of white space (a span may begin on a stray space token) and texts re-read
+    from the original there, with line breaks as spaces, as the parser saw them."""
+    text = story.text
+
+    def trim(start: int, end: int) -> tuple[int, int]:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def read(start: int, end: int) -> str:
+        return text[start:end].replace("\r", " ").replace("\n", " ")
+
+    for span in [*story.places, *(a for e in story.events for a in (e.source, e.target) if a is not None),
+                 *(m.trigger for e in story.events for m in e.mentions)]:
+        span.start, span.end = trim(span.start, span.end)
+        span.text = read(span.start, span.end)
+    for mention in (m for e in story.events for m in e.mentions):
+        mention.start, mention.end = trim(mention.start, mention.end)
+        mention.sentence = read(mention.start, mention.end)
 
 
 def _mention(found: Found) -> Mention:

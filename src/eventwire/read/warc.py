@@ -20,13 +20,20 @@ def read_warc(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Sto
     from eventwire.read.html import read_html
 
     n = 0
+    total = _length(stream)
     try:
-        for record in ArchiveIterator(stream):
+        archive = ArchiveIterator(stream)
+        for record in archive:
             n += 1
+            if record.rec_headers.get_header("Content-Length") is None:  # cut inside its headers
+                raise ValueError(f"record {n} has no Content-Length")
             if record.rec_type not in ("response", "resource"):
                 continue
             headers = record.http_headers if record.rec_type == "response" else record.rec_headers
             if headers is None:
+                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+                if uri.startswith("http") and record.rec_headers.get_header("Content-Length") != "0":
+                    raise ValueError(f"record {n}'s HTTP headers are cut")
                 continue
             if record.rec_type == "response" and not headers.get_statuscode().startswith("2"):
                 continue
@@ -43,9 +50,25 @@ def read_warc(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[Sto
                 yield Rejected(where, f"record too large for one story (limit {options.max_bytes / 1e6:.1f} MB)")
                 continue
             yield read_html(where, payload, options, url=uri, source=_host(uri))
-    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError) as exc:
+        if n and getattr(record.raw_stream, "limit", 0) > 0:
+            raise ValueError(f"record {n} is cut short")
+        if total is not None and archive.offset < total:  # warcio ends quietly on a cut record header
+            raise ValueError(f"{total - archive.offset} bytes after the last whole record")
+    except (ArchiveLoadFailed, zlib.error, EOFError, OSError, ValueError, AttributeError) as exc:
+        # AttributeError: warcio's own, on headers cut in the middle
         detail = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
         yield Rejected(name, f"corrupt or truncated WARC after record {n} ({detail})")
+
+
+def _length(stream: BinaryIO) -> int | None:
+    """Bytes in a seekable stream (read from its current place, which is left as it was)."""
+    try:
+        here = stream.tell()
+        end = stream.seek(0, 2)
+        stream.seek(here)
+        return end
+    except (OSError, AttributeError, ValueError):
+        return None
 
 
 def _host(uri: str | None) -> str | None:

@@ -10,13 +10,15 @@ import hashlib
 import json
 import os
 import struct
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, delete, event, insert, select, text, update
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 from eventwire.model import Actor, Story
 from eventwire.store import schema as s
@@ -25,6 +27,7 @@ DEFAULT_DB = "eventwire.db"
 NUM_PERM = 64
 BANDS = 16  # 16 bands of 4 rows: stories with Jaccard similarity of 0.7 meet in a band 98.8% of the time
 DUPLICATE_THRESHOLD = 0.7  # of word 5-grams: the same wire copy with a sentence or a few words changed
+LOCK_TIMEOUT = 30.0  # seconds an SQLite writer waits for another's lock ($EVENTWIRE_LOCK_TIMEOUT)
 
 
 class StoreError(Exception):
@@ -53,8 +56,23 @@ class Store:
         self.engine = engine
 
     # ------------------------------------------------------------------ writing
+    @contextmanager
+    def _failing_clearly(self, doing: str) -> Iterator[None]:
+        """A database that fails under us (disk full, locked, server gone) as one StoreError line;
+        the transaction in hand is rolled back, so what was written before stays whole."""
+        try:
+            yield
+        except DBAPIError as exc:
+            cause = str(exc.orig or exc).strip().splitlines()
+            raise StoreError(f"database {self.engine.url.render_as_string(hide_password=True)} failed "
+                             f"while {doing}: {cause[0] if cause else type(exc).__name__}") from None
+
     def write_story(self, story: Story) -> WriteResult:
         """Insert or replace one coded story with all its rows, in one transaction."""
+        with self._failing_clearly(f"writing {story.input}"):
+            return self._write_story(story)
+
+    def _write_story(self, story: Story) -> WriteResult:
         content = _content_hash(story)
         signature = _minhash(story.cleaned_text())
         with self.engine.begin() as conn:
@@ -124,7 +142,7 @@ class Store:
 
     def is_unchanged(self, story: Story) -> bool:
         """Already stored with the same content: a resumed or repeated ingest skips it."""
-        with self.engine.connect() as conn:
+        with self._failing_clearly(f"reading {story.input}"), self.engine.connect() as conn:
             row = conn.execute(select(s.stories.c.content_hash).where(s.stories.c.id == story.id)).first()
         return row is not None and row.content_hash == _content_hash(story)
 
@@ -222,7 +240,7 @@ def open_store(db: str | None = None) -> Store:
             cursor = dbapi_connection.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={int(_lock_timeout() * 1000)}")
             cursor.close()
     try:
         _migrate(engine)
@@ -232,6 +250,13 @@ def open_store(db: str | None = None) -> Store:
         raise StoreError(f"cannot open database {_safe(url)}: {type(exc).__name__}: {str(exc).splitlines()[0]}") \
             from None
     return Store(engine)
+
+
+def _lock_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("EVENTWIRE_LOCK_TIMEOUT", LOCK_TIMEOUT)))
+    except ValueError:
+        return LOCK_TIMEOUT
 
 
 def _safe(url: str) -> str:

@@ -14,7 +14,8 @@ from eventwire.store import Store, stats
 from eventwire.store.query import Filters, events
 from eventwire.web.params import Limit, Page, PerPage, Sort, event_filters
 
-MAX_UPLOAD = 5_000_000  # bytes in one POST /api/stories
+MAX_UPLOAD = 5_000_000  # bytes of story in one POST /api/stories
+MULTIPART_OVERHEAD = 64_000  # room for a form's boundaries and part headers around the file
 _coding = threading.Lock()  # one story coded at a time per server: the parser is the cost anyway
 
 router = APIRouter(prefix="/api")
@@ -119,13 +120,10 @@ async def post_story(request: Request, db: StoreDep) -> dict[str, Any]:
     from eventwire.read import read_bytes
     from eventwire.read.jsonl import story_from_record
 
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_UPLOAD:
-        raise HTTPException(413, f"the body is over {MAX_UPLOAD} bytes")
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     items: list[Story | Rejected]
     if kind == "multipart/form-data":
-        form = await request.form(max_files=1, max_fields=10)
+        form = await _capped_form(request)
         upload = form.get("file")
         if upload is None or isinstance(upload, str):
             raise HTTPException(422, "send the story as a file field named 'file'")
@@ -166,11 +164,32 @@ def _code_and_store(db: Store, stories: list[Story]) -> list[dict[str, Any]]:
     return out
 
 
-async def _capped_body(request: Request) -> bytes:
+async def _capped_body(request: Request, limit: int = MAX_UPLOAD) -> bytes:
+    """The body, refused with 413 as soon as it passes ``limit``: by its declared length, or,
+    when it is sent in chunks with no length, while it is read (never spooled whole first)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"the body is over {limit} bytes")
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        if size > MAX_UPLOAD:
-            raise HTTPException(413, f"the body is over {MAX_UPLOAD} bytes")
+        if size > limit:
+            raise HTTPException(413, f"the body is over {limit} bytes")
         chunks.append(chunk)
     return b"".join(chunks)
+
+
+async def _capped_form(request: Request) -> Any:
+    """A multipart form parsed from a capped body (Starlette's own ``request.form()`` would first
+    spool a body of any size to disk)."""
+    from starlette.formparsers import MultiPartException, MultiPartParser
+
+    body = await _capped_body(request, MAX_UPLOAD + MULTIPART_OVERHEAD)
+
+    async def whole() -> Any:
+        yield body
+
+    try:
+        return await MultiPartParser(request.headers, whole(), max_files=1, max_fields=10).parse()
+    except MultiPartException as exc:
+        raise HTTPException(422, f"the form could not be read: {exc.message}") from None

@@ -7,49 +7,21 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from web_support import build_database
+from web_support import build_database, running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 TOKEN = "browser-test-token"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    database = build_database(tmp_path_factory.mktemp("web-browser"))
-    port = _free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", database, "--port", str(port)],
-                            cwd=ROOT, env={**os.environ, "EVENTWIRE_TOKEN": TOKEN}, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api/stories", timeout=2).read()
-            break
-        except OSError:
-            if proc.poll() is not None or time.time() > deadline:
-                proc.kill()
-                raise RuntimeError("the server did not start: " + proc.stdout.read().decode()[-2000:]) from None
-            time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running_server(build_database(tmp_path_factory.mktemp("web-browser")), TOKEN) as (port, _):
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="module")

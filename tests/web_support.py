@@ -4,7 +4,17 @@ ordinary ones and one hostile one, whose title and text carry script and attribu
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+from conftest import ROOT
 
 from eventwire.model import Story
 from eventwire.pipeline import code_stories
@@ -50,3 +60,34 @@ def build_database(folder: Path, url: str | None = None) -> str:
     finally:
         store.close()
     return path
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_server(database: str, token: str | None = None, *args: str) -> Iterator[tuple[int, subprocess.Popen]]:
+    """`eventwire serve` as a user starts it (extra ``args`` such as --host), until the block ends;
+    yields its port and process."""
+    port = free_port()
+    env = {**os.environ, "EVENTWIRE_TOKEN": token or ""}
+    proc = subprocess.Popen([sys.executable, "-m", "eventwire", "serve", "--db", database, "--port", str(port), *args],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/stories", timeout=2).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError("the server did not start: " + proc.stdout.read().decode()[-2000:]) from None
+            time.sleep(0.3)
+    try:
+        yield port, proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

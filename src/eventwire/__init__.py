@@ -1,3 +1,3 @@
 """eventwire: English news stories to political event data, with the words each event came from."""
 
-__version__ = "0.1.0"
+__version__ = "0.6.0"

@@ -173,3 +173,17 @@ def test_text_pieces_cover_the_text_within_the_size(size):
     pieces = list(text_pieces(text, size))
     assert "".join(pieces) == text
     assert all(0 < len(p) <= size for p in pieces)
+
+
+def test_the_time_limit_holds_in_worker_processes(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-slow.txt").write_text(long_story(300))
+    for i in range(3):
+        (tmp_path / "in" / f"b-good-{i}.txt").write_text(GOOD.replace("Monday", ["Monday", "Friday", "Sunday"][i]))
+    db = str(tmp_path / "events.db")
+    result = run_subprocess("ingest", str(tmp_path / "in"), "--db", db, "--workers", "2", "--time-limit", "0.5",
+                            "--no-progress")
+    assert result.code == 1, result.err
+    skipped = [line for line in result.err_lines if line.startswith("eventwire: skipped")]
+    assert len(skipped) == 1 and "a-slow.txt: took longer than 0.5 s" in skipped[0]
+    assert "coded and written: 3 (3 new, 0 replaced)" in result.err

@@ -208,3 +208,31 @@ def test_a_huge_line_is_coded_whole(tmp_path, cli):
     assert result.code == 0, result.err
     (story,) = [json.loads(x) for x in result.out.splitlines()]
     assert len(story["events"]) >= 5
+
+
+@settings(max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+@given(files=st.lists(st.binary(max_size=3000) | english_with_noise().map(str.encode), min_size=1, max_size=4))
+def test_the_extract_command_on_random_files_prints_valid_json_and_a_line_per_rejection(files, cli):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for n, data in enumerate(files):
+            path = Path(folder) / f"input-{n}"
+            path.write_bytes(data)
+            paths.append(str(path))
+        result = cli("extract", *paths, "--format", "json", "--with-text")
+    assert result.code in (0, 1) and "Traceback" not in result.err
+    document = json.loads(result.out)
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    rejected = result.err_lines
+    for line in rejected:  # each names the input it is about
+        assert line.startswith("eventwire: skipped ") and any(f"{p}:" in line or f"{p}#" in line for p in paths)
+    assert (result.code == 1) == bool(rejected)
+    assert len(document["stories"]) + len(rejected) >= len(files)  # every input is accounted for
+    for story in document["stories"]:
+        for event in story["events"]:
+            for m in event["mentions"]:
+                t = m["trigger"]
+                assert story["text"][t["start"] : t["end"]].replace("\r", " ").replace("\n", " ") == t["text"]

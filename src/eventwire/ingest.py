@@ -78,7 +78,8 @@ def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, pr
             for item in code_stories(fresh(items), workers=workers, time_limit=time_limit or TIME_LIMIT):
                 if isinstance(item, Rejected):
                     summary.rejected[reason_kind(item.reason)] += 1
-                    console.print(f"eventwire: skipped {item.message()}", highlight=False, markup=False)
+                    console.print(f"eventwire: skipped {item.message()}", highlight=False, markup=False,
+                                  soft_wrap=True)  # one line, however long
                     continue
                 result = store.write_story(item)
                 if result.action == "inserted":

@@ -187,3 +187,16 @@ def test_the_time_limit_holds_in_worker_processes(tmp_path):
     skipped = [line for line in result.err_lines if line.startswith("eventwire: skipped")]
     assert len(skipped) == 1 and "a-slow.txt: took longer than 0.5 s" in skipped[0]
     assert "coded and written: 3 (3 new, 0 replaced)" in result.err
+
+
+def test_an_html_page_whose_main_text_takes_too_long_is_skipped(tmp_path, cli):
+    page = tmp_path / "heavy.html"
+    page.write_text("<html><body><article>" + "".join(
+        f"<p>The minister met officials in Nairobi on day {i} to discuss trade.</p>" for i in range(40_000))
+        + "</article></body></html>")
+    (tmp_path / "good.txt").write_text(GOOD)
+    result = cli("extract", str(page), str(tmp_path / "good.txt"), "--time-limit", "0.5", "--format", "jsonl")
+    assert result.code == 1
+    (line,) = result.err_lines
+    assert "heavy.html: took longer than 0.5 s to find the page's main text" in line
+    assert [json.loads(x)["title"] for x in result.out.splitlines()] == ["Title of a good story"]

@@ -194,7 +194,7 @@ def _run_extract(args: argparse.Namespace) -> int:
     from eventwire.pipeline import code_stories
     from eventwire.read import ReadOptions, read_inputs
 
-    options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding)
+    options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding, time_limit=args.time_limit)
     rejections = _Rejections()
     stories = rejections.filter(code_stories(read_inputs(args.paths, options),
                                                    time_limit=args.time_limit))
@@ -215,7 +215,7 @@ def _run_ingest(args: argparse.Namespace) -> int:
     from eventwire.store import open_store
 
     store = open_store(args.db)
-    options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding)
+    options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding, time_limit=args.time_limit)
     try:
         summary = ingest(store, read_inputs(args.paths, options), workers=args.workers, time_limit=args.time_limit,
                          progress=not args.no_progress)

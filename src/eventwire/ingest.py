@@ -54,7 +54,8 @@ def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, pr
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from eventwire.pipeline import TIME_LIMIT, code_stories
+    from eventwire.deadline import TIME_LIMIT
+    from eventwire.pipeline import code_stories
 
     summary = Summary()
     started = time.perf_counter()

@@ -7,42 +7,15 @@ that could not be read, while the others go on.
 
 from __future__ import annotations
 
-import signal
-import threading
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from functools import partial
 
 from eventwire.code import code_story
+from eventwire.deadline import TIME_LIMIT, StoryTimeout, time_limit, timeout_reason
 from eventwire.model import Rejected, Story
 from eventwire.nlp import parse
 
 CHUNK = 64  # stories held in memory at once between reading and coding
-TIME_LIMIT = 60.0  # seconds to parse and code one story; a news story takes well under one
-
-
-class StoryTimeout(Exception):
-    """A story took longer than the time limit."""
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``StoryTimeout`` in the block once ``seconds`` have passed. It works by SIGALRM, so
-    only in a process's main thread (the CLI and its workers); elsewhere it does nothing."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def expired(signum: int, frame: object) -> None:
-        raise StoryTimeout(seconds)
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def code_stories(items: Iterable[Story | Rejected], chunk: int = CHUNK, workers: int = 1,
@@ -71,18 +44,19 @@ def _code_chunk(items: list[Story | Rejected], limit: float | None) -> list[Stor
 def _parse_all(stories: list[Story], limit: float | None) -> dict[int, object]:
     """Each story's Doc (or why it has none), parsed as one batch; when the batch runs out of
     time or fails, story by story, so that only the story at fault is lost."""
-    try:
-        with time_limit(limit):
-            return {id(s): doc for s, doc in parse(stories)}
-    except Exception:  # StoryTimeout or the parser failing on one story: find which
-        pass
+    if len(stories) > 1:
+        try:
+            with time_limit(limit):
+                return {id(s): doc for s, doc in parse(stories)}
+        except (StoryTimeout, Exception):  # out of time, or the parser failed on one story: find which
+            pass
     docs: dict[int, object] = {}
     for story in stories:
         try:
             with time_limit(limit):
                 ((_, docs[id(story)]),) = parse([story])
         except StoryTimeout:
-            docs[id(story)] = Rejected(story.input, _timeout_reason(limit, "parse"))
+            docs[id(story)] = Rejected(story.input, timeout_reason(limit, "parse"))
         except Exception as exc:
             docs[id(story)] = Rejected(story.input, f"the parser failed ({type(exc).__name__}: {exc})")
     return docs
@@ -93,14 +67,10 @@ def _code_one(story: Story, doc: object, limit: float | None) -> Story | Rejecte
         with time_limit(limit):
             return code_story(story, doc)
     except StoryTimeout:
-        return Rejected(story.input, _timeout_reason(limit, "code"))
+        return Rejected(story.input, timeout_reason(limit, "code"))
     except Exception as exc:  # one story's bug must not lose the others
         return Rejected(story.input, f"internal error while coding ({type(exc).__name__}: {exc}); "
                                      "please report it with this story")
-
-
-def _timeout_reason(limit: float | None, step: str) -> str:
-    return f"took longer than {limit:g} s to {step} (the per-story time limit; raise it with --time-limit)"
 
 
 def _chunks(items: Iterable[Story | Rejected], size: int) -> Iterator[list[Story | Rejected]]:

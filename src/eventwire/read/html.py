@@ -30,10 +30,15 @@ def read_html(name: str, data: bytes, options: ReadOptions, url: str | None = No
 
     import trafilatura
 
+    from eventwire.deadline import StoryTimeout, time_limit, timeout_reason
+
     try:
-        doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False
-        )
+        with time_limit(options.time_limit):
+            doc = trafilatura.bare_extraction(
+                html, url=url, with_metadata=True, include_comments=False, include_tables=False
+            )
+    except StoryTimeout:
+        return Rejected(name, timeout_reason(options.time_limit, "find the page's main text"))
     except Exception as exc:  # trafilatura and lxml raise many kinds on hostile markup
         return Rejected(name, f"HTML could not be parsed ({type(exc).__name__})")
     text = getattr(doc, "text", None) if doc is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+from eventwire.deadline import TIME_LIMIT
 from eventwire.model import Rejected, Story
 from eventwire.read.clean import clean
 from eventwire.read.dates import parse_date
@@ -15,6 +16,7 @@ from eventwire.read.language import english_verdict
 class ReadOptions:
     max_bytes: int = 5_000_000  # per story: a news story is rarely over 100 kB
     encoding: str = "utf-8"  # or any Python codec name, or "auto" to guess
+    time_limit: float | None = TIME_LIMIT  # seconds to find one HTML page's main text
 
 
 def decode(name: str, data: bytes, encoding: str = "utf-8") -> str | Rejected:

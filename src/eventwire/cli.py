@@ -6,9 +6,10 @@ import argparse
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from eventwire import __version__, lexicons
+from eventwire.deadline import TIME_LIMIT
 from eventwire.model import STATUSES, Rejected, Story
 from eventwire.store import StoreError
 
@@ -28,24 +29,23 @@ class _Rejections:
                 yield item
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be above 0: {text!r}")
-    return value
+def _positive(convert: type, what: str) -> Callable[[str], int | float]:
+    """An argparse type: a number above 0, read by ``convert`` (int or float)."""
+
+    def read(text: str) -> int | float:
+        try:
+            value = convert(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not {what}: {text!r}") from None
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be above 0: {text!r}")
+        return value
+
+    return read
 
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if not value > 0:
-        raise argparse.ArgumentTypeError(f"must be above 0: {text!r}")
-    return value
+_positive_int = _positive(int, "a whole number")
+_positive_float = _positive(float, "a number")
 
 
 def _add_reading_options(p: argparse.ArgumentParser) -> None:
@@ -54,8 +54,8 @@ def _add_reading_options(p: argparse.ArgumentParser) -> None:
                    help="a folder of your own lexicon files, added to the packaged ones (repeatable)")
     p.add_argument("--max-bytes", type=_positive_int, default=5_000_000, metavar="N",
                    help="largest story accepted, in bytes (default 5000000)")
-    p.add_argument("--time-limit", type=_positive_float, default=60.0, metavar="SECONDS",
-                   help="longest time to parse and code one story before it is skipped (default 60)")
+    p.add_argument("--time-limit", type=_positive_float, default=TIME_LIMIT, metavar="SECONDS",
+                   help=f"longest time to read, parse or code one story before it is skipped (default {TIME_LIMIT:g})")
     p.add_argument("--encoding", default="utf-8",
                    help="text encoding of the inputs (default utf-8; 'auto' guesses)")
 
@@ -196,8 +196,7 @@ def _run_extract(args: argparse.Namespace) -> int:
 
     options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding, time_limit=args.time_limit)
     rejections = _Rejections()
-    stories = rejections.filter(code_stories(read_inputs(args.paths, options),
-                                                   time_limit=args.time_limit))
+    stories = rejections.filter(code_stories(read_inputs(args.paths, options), time_limit=args.time_limit))
     out = sys.stdout
     if args.format == "json":
         render.write_json(stories, out, with_text=args.with_text, explain=args.explain)

@@ -12,6 +12,7 @@ from eventwire.code.places import as_places, event_location, find_toponyms, plac
 from eventwire.code.status import status_of
 from eventwire.code.triggers import trigger_lexicon
 from eventwire.model import Mention, Story, Trigger
+from eventwire.nlp import joined
 
 
 def code_story(story: Story, doc: Doc) -> Story:
@@ -54,16 +55,13 @@ def _true_to_original(story: Story) -> None:
             end -= 1
         return start, end
 
-    def read(start: int, end: int) -> str:
-        return text[start:end].replace("\r", " ").replace("\n", " ")
-
     for span in [*story.places, *(a for e in story.events for a in (e.source, e.target) if a is not None),
                  *(m.trigger for e in story.events for m in e.mentions)]:
         span.start, span.end = trim(span.start, span.end)
-        span.text = read(span.start, span.end)
+        span.text = joined(text[span.start : span.end])
     for mention in (m for e in story.events for m in e.mentions):
         mention.start, mention.end = trim(mention.start, mention.end)
-        mention.sentence = read(mention.start, mention.end)
+        mention.sentence = joined(text[mention.start : mention.end])
 
 
 def _mention(found: Found) -> Mention:

@@ -49,8 +49,13 @@ def nlp_text(story: Story) -> str:
     """The story text as the parser sees it: same length, non-body blanked, wraps joined."""
     chars = [c if c == "\n" else " " for c in story.text]
     for p in story.paragraphs:
-        chars[p.start : p.end] = story.text[p.start : p.end].replace("\n", " ").replace("\r", " ")
+        chars[p.start : p.end] = joined(story.text[p.start : p.end])
     return "".join(chars)
+
+
+def joined(body: str) -> str:
+    """Body text with its line breaks as spaces, as the parser sees it (the length is kept)."""
+    return body.replace("\n", " ").replace("\r", " ")
 
 
 def parse(stories: Iterable[Story], batch_size: int = BATCH_SIZE,

@@ -37,6 +37,12 @@ test: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests
 	$(BIN)/pytest
 
+# As a new user installs it: builds the wheel, installs it (not editable) into a fresh venv in /tmp
+# and runs `eventwire extract` on a text, HTML, JSON Lines and WARC input (scripts/check_wheel.py).
+.PHONY: wheel-check
+wheel-check:
+	$(PYTHON) scripts/check_wheel.py
+
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests

@@ -1,36 +1,16 @@
-"""Shared test helpers: running the real CLI in-process and as a subprocess, and paths."""
+"""Fixtures: the real CLI in this process, one shared default coder, and coding a sentence."""
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
-import sys
-from dataclasses import dataclass
-from pathlib import Path
-
 import pytest
+from support import ROOT, SAMPLE, SHARED, Result, need_shared, run_subprocess, triples  # noqa: F401 - re-exported
 
-from eventwire import lexicons
 from eventwire.cli import main
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SAMPLE = SHARED / "samples" / "pmu-moscow-2016-12-23.txt"
+from eventwire.coder import Coder
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> dict:
-        return json.loads(self.out)
-
-    @property
-    def err_lines(self) -> list[str]:
-        return [line for line in self.err.splitlines() if line.strip()]
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "accuracy: a floor on a figure measured on gold data (run apart: -m accuracy)")
 
 
 @pytest.fixture
@@ -38,27 +18,38 @@ def cli(capsys):
     """Run ``eventwire ARGS`` in this process (the model stays loaded between tests)."""
 
     def run(*args: str) -> Result:
-        try:
-            code = main(list(args))
-        finally:
-            lexicons.set_user_dirs([])
+        code = main(list(args))
         captured = capsys.readouterr()
         return Result(code, captured.out, captured.err)
 
     return run
 
 
-def run_subprocess(*args: str, stdin: bytes | None = None, timeout: float = 120) -> Result:
-    """Run ``python -m eventwire ARGS`` as a separate process, as a user would."""
-    proc = subprocess.run(
-        [sys.executable, "-m", "eventwire", *args],
-        input=stdin, capture_output=True, timeout=timeout, cwd=ROOT,
-        env={**os.environ, "PYTHONWARNINGS": "ignore"},
-    )
-    return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    """The default coder (packaged lexicons, the packaged parser), shared by the whole session."""
+    return Coder()
 
 
-def need_shared(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path} is not here (../shared is for development only)")
-    return path
+@pytest.fixture
+def code_story(coder):
+    """Code a text as one story's body; returns the coded Story."""
+    from eventwire.model import Story
+
+    def run(text: str, published: str | None = "2024-03-01"):
+        (coded,) = coder.code([Story.from_body(text, input="test", id="t", published=published)])
+        return coded
+
+    return run
+
+
+@pytest.fixture
+def code(code_story):
+    """(PLOVER type, source code, target code) for each event coded from a text."""
+    return lambda text, published="2024-03-01": triples(code_story(text, published))
+
+
+@pytest.fixture
+def events(code_story):
+    """The events coded from a text."""
+    return lambda text, published="2024-03-01": code_story(text, published).events

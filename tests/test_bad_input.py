@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import run_subprocess
+from support import run_subprocess
 
 GOOD = ("Title of a good story\n\nThe foreign minister of Kenya met the Ugandan president in Kampala on "
         "Monday to discuss trade across the border, officials said. They agreed to meet again next month.\n")
@@ -119,23 +119,22 @@ def long_story(paragraphs: int) -> str:
         f"convoy near the border and the army promised to send aid." for i in range(paragraphs))
 
 
-def test_a_story_over_the_time_limit_is_skipped_alone_and_the_alarm_is_put_back():
+def test_a_story_over_the_time_limit_is_skipped_alone_and_the_alarm_is_put_back(coder):
     import signal
 
     from eventwire.model import Rejected, Story
-    from eventwire.pipeline import code_stories
     from eventwire.read.story import story_from_text
 
     short = story_from_text("short.txt", GOOD, title_from_first_line=True)
     slow = story_from_text("slow.txt", long_story(400), title_from_first_line=True)
     after = story_from_text("after.txt", GOOD.replace("Monday", "Friday"), title_from_first_line=True)
     previous = signal.getsignal(signal.SIGALRM)
-    out = list(code_stories([short, slow, after], time_limit=0.5))
+    out = list(coder.code([short, slow, after], time_limit=0.5))
     assert [type(x) for x in out] == [Story, Rejected, Story]
     assert out[1].input == "slow.txt" and "longer than 0.5 s" in out[1].reason and "--time-limit" in out[1].reason
     assert out[0].events and out[2].events
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0) and signal.getsignal(signal.SIGALRM) is previous
-    (coded,) = code_stories([slow], time_limit=120)  # the same story, given the time, is coded
+    (coded,) = coder.code([slow], time_limit=120)  # the same story, given the time, is coded
     assert isinstance(coded, Story) and sum(len(e.mentions) for e in coded.events) > 100
 
 

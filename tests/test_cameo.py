@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from conftest import SHARED, need_shared
+from support import SHARED, need_shared
 
-from eventwire.code.triggers import trigger_lexicon
+from eventwire.code.triggers import build_trigger_lexicon
+from eventwire.lexicons import Lexicons
 
 # where eventwire follows the PLOVER manual or keeps FIGHT (see the head of cameo.yaml)
 DELIBERATE = {"0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION", "175": "COERCE",
@@ -14,7 +15,7 @@ DELIBERATE = {"0813": "CONCEDE", "0814": "CONCEDE", "163": "SANCTION", "175": "C
 
 
 def test_every_code_is_well_formed():
-    table = trigger_lexicon().cameo
+    table = build_trigger_lexicon(Lexicons.packaged()).cameo
     assert len(table) > 150
     for code, entry in table.items():
         assert re.fullmatch(r"\d{3,4}", code)
@@ -26,7 +27,7 @@ def test_every_code_is_well_formed():
 
 
 def test_every_trigger_sense_points_at_a_known_code():
-    lexicon = trigger_lexicon()
+    lexicon = build_trigger_lexicon(Lexicons.packaged())
     for table in (lexicon.verbs, lexicon.nouns):
         for senses in table.values():
             for sense in senses:
@@ -40,7 +41,7 @@ def test_types_agree_with_the_plover_projects_table():
         match = re.match(r"^(\d{3,4}):\s*([A-Z]+)", line)
         if match:
             theirs[match.group(1)] = match.group(2)
-    ours = trigger_lexicon().cameo
+    ours = build_trigger_lexicon(Lexicons.packaged()).cameo
     compared = 0
     for code, entry in ours.items():
         if code in theirs:

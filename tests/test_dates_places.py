@@ -6,12 +6,12 @@ import json
 from datetime import date
 
 import pytest
-from conftest import ROOT
+from support import ROOT, SHARED, need_shared, validate
 
 from eventwire.code.dates import resolve
-from eventwire.code.geonames import distance_km, place_index
-from eventwire.model import Segment, Story
-from eventwire.pipeline import code_stories
+from eventwire.code.geonames import distance_km
+from eventwire.model import Story
+from eventwire.read.dates import date_words
 
 FRIDAY = date(2016, 12, 23)
 
@@ -41,20 +41,19 @@ FRIDAY = date(2016, 12, 23)
     ("in 2014", FRIDAY, date(2014, 1, 1), "year"),
 ])
 def test_date_expressions(text, published, expected, precision):
-    assert resolve(text, published) == (expected, precision)
+    assert resolve(text, published, date_words()) == (expected, precision)
 
 
 def test_durations_are_not_dates():
-    assert resolve("six months", FRIDAY) is None
+    assert resolve("six months", FRIDAY, date_words()) is None
 
 
-def coded(text: str, published: str = "2016-12-23") -> Story:
-    story = Story(text=text, input="t", id="t", published=published, paragraphs=[Segment(0, len(text))])
-    (result,) = code_stories([story])
-    return result
+@pytest.fixture
+def coded(code_story):
+    return lambda text, published="2016-12-23": code_story(text, published)
 
 
-def test_event_date_comes_from_its_own_clause():
+def test_event_date_comes_from_its_own_clause(coded):
     story = coded("The Iraqi delegation arrived in Moscow on Thursday, Iraqi officials said on Friday.")
     (event,) = story.events
     assert (event.date, event.date_precision) == ("2016-12-22", "day")
@@ -63,7 +62,7 @@ def test_event_date_comes_from_its_own_clause():
     assert event.date == "2016-12-23"  # Thursday is when they spoke, not when the visit was
 
 
-def test_event_location_is_the_place_of_its_clause():
+def test_event_location_is_the_place_of_its_clause(coded):
     story = coded("A delegation from the Iraqi army was in Moscow to request weapons. "
                   "The Iraqi delegation arrived in the capital of Iran on Thursday.")
     locations = {e.plover.type: e.location for e in story.events}
@@ -72,7 +71,7 @@ def test_event_location_is_the_place_of_its_clause():
     assert abs(locations["REQUEST"].lat - 55.75) < 0.2
 
 
-def test_toponyms_literal_and_adjectival_with_offsets():
+def test_toponyms_literal_and_adjectival_with_offsets(coded):
     text = "Turkish troops entered the Syrian town of Afrin, near Aleppo, on Sunday."
     story = coded(text)
     places = {(p.text, p.kind): p for p in story.places}
@@ -83,7 +82,7 @@ def test_toponyms_literal_and_adjectival_with_offsets():
     assert all(e.location is None or e.location.name != "Turkey" for e in story.events)  # not a demonym
 
 
-def test_ambiguous_names_follow_the_story():
+def test_ambiguous_names_follow_the_story(coded):
     us = coded("Police in Paris, Texas, arrested two men. The Texas governor said Houston would send help.")
     france = coded("French police in Paris arrested two men near the Eiffel Tower.")
     paris_us = next(p for p in us.places if p.text == "Paris")
@@ -95,7 +94,7 @@ def _place(story: Story, text: str, nth: int = 0):
     return [p for p in story.places if p.text == text][nth]
 
 
-def test_a_name_pinned_once_keeps_its_sense_through_the_story():
+def test_a_name_pinned_once_keeps_its_sense_through_the_story(coded):
     story = coded("LONDON, Ky. - Two men were arrested on Monday. London police said the men fled on foot.")
     assert _place(story, "LONDON").country == "USA"
     assert _place(story, "London").country == "USA"  # the London of the dateline
@@ -103,7 +102,7 @@ def test_a_name_pinned_once_keeps_its_sense_through_the_story():
     assert _place(uk, "London").country == "GBR"
 
 
-def test_a_division_after_a_town_is_the_town_s_division():
+def test_a_division_after_a_town_is_the_town_s_division(coded):
     story = coded("The girl flew from Atlanta, Georgia to Wichita, Kansas on Monday.")
     georgia = _place(story, "Georgia")
     assert georgia.country == "USA" and georgia.name == "Georgia"
@@ -111,24 +110,24 @@ def test_a_division_after_a_town_is_the_town_s_division():
     assert _place(caucasus, "Georgia").country == "GEO"
 
 
-def test_a_list_of_places_is_of_one_kind_and_country():
+def test_a_list_of_places_is_of_one_kind_and_country(coded):
     story = coded("Cases were reported in Alabama, Arizona, Georgia, Idaho and Kansas.")
     assert _place(story, "Georgia").country == "USA"
 
 
-def test_country_named_like_one_of_its_divisions_is_the_country():
+def test_country_named_like_one_of_its_divisions_is_the_country(coded):
     story = coded("Floods hit Mexico on Monday.")
     mexico = _place(story, "Mexico")
     assert mexico.country == "MEX" and mexico.name == "Mexico"
     assert abs(mexico.lat - 19.4) > 1  # not Mexico City
 
 
-def test_towns_the_parser_misses_or_hides_in_names_are_found():
+def test_towns_the_parser_misses_or_hides_in_names_are_found(coded):
     story = coded("The gunman shouted about the destruction of Aleppo. He later told CBC Toronto he was sorry.")
     assert _place(story, "Aleppo").country == "SYR"
     assert _place(story, "Toronto").country == "CAN"
 
-def test_regions_seas_and_islands_come_from_the_regions_lexicon():
+def test_regions_seas_and_islands_come_from_the_regions_lexicon(coded):
     story = coded("Fighting spread across Darfur. Migrants drowned in the Mediterranean after an earthquake on Java.")
     darfur, sea, java = _place(story, "Darfur"), _place(story, "Mediterranean"), _place(story, "Java")
     assert darfur.country == "SDN" and distance_km(darfur.lat, darfur.lon, 13.5, 24.5) < 300
@@ -136,7 +135,7 @@ def test_regions_seas_and_islands_come_from_the_regions_lexicon():
     assert java.country == "IDN" and java.geonameid is None  # not the village of Java in Georgia
 
 
-def test_words_around_a_name_say_its_kind():
+def test_words_around_a_name_say_its_kind(coded):
     state = coded("A cow from a Washington state farm tested positive on Monday.")
     assert _place(state, "Washington").name == "Washington" and _place(state, "Washington").lon < -115
     province = coded("A landslide buried 40 homes in Sichuan province on Saturday.")
@@ -145,14 +144,14 @@ def test_words_around_a_name_say_its_kind():
     assert _place(california, "California").lat < 38  # the state, not California, Maryland
 
 
-def test_abbreviated_divisions_and_names_the_parser_splits():
+def test_abbreviated_divisions_and_names_the_parser_splits(coded):
     story = coded("Lucy was born in Churchill, Man. and moved to Gatineau, Que. last year.")
     assert [p.name for p in story.places if p.text in ("Man.", "Que.")] == ["Manitoba", "Quebec"]
     wales = coded("Victoria has 752 infected persons. New South Wales is the second, with 74 infections.")
     assert _place(wales, "New South Wales").country == "AUS"
 
 
-def test_a_list_of_states_is_not_a_town_and_its_state():
+def test_a_list_of_states_is_not_a_town_and_its_state(coded):
     story = coded("Cases were found in Utah, Virginia, Washington, West Virginia and Wyoming.")
     washington = _place(story, "Washington")
     assert washington.geonameid is None and washington.lon < -115  # the state, not Washington, W.Va.
@@ -160,7 +159,7 @@ def test_a_list_of_states_is_not_a_town_and_its_state():
     assert _place(town, "Washington").lon > -85
 
 
-def test_a_county_is_looked_for_in_the_states_the_story_names():
+def test_a_county_is_looked_for_in_the_states_the_story_names(coded):
     story = coded("Farmers in Iowa lost crops. Thefts were reported in Allamakee County, Dallas County and "
                   "Plymouth County.")
     dallas = _place(story, "Dallas County")
@@ -169,15 +168,15 @@ def test_a_county_is_looked_for_in_the_states_the_story_names():
     assert plymouth and plymouth[0].text == "Plymouth County" and plymouth[0].country == "USA"
 
 
-def test_one_word_person_names_that_are_big_towns_are_places():
+def test_one_word_person_names_that_are_big_towns_are_places(coded):
     story = coded("The report put Edmonton near the bottom of the list. Phones in Tabriz were cut.")
     assert {p.text: p.country for p in story.places}.items() >= {("Edmonton", "CAN"), ("Tabriz", "IRN")}
     person = coded("Winston Churchill spoke on Monday. Churchill said the war was not over.")
     assert not [p for p in person.places if p.text == "Churchill"]
 
 
-def test_divisions_iso_3166_2_adds_and_places_at_their_middle():
-    index = place_index()
+def test_divisions_iso_3166_2_adds_and_places_at_their_middle(coder):
+    index = coder.place_index
     bulacan = [p for p in index.lookup("Bulacan") if p.kind != "city"]
     assert bulacan and bulacan[0].country == "PHL"
     ontario = next(p for p in index.lookup("Ontario") if p.kind == "admin1")
@@ -185,8 +184,8 @@ def test_divisions_iso_3166_2_adds_and_places_at_their_middle():
     assert any(p.kind == "admin1" for p in index.lookup("Kasai Occidental"))  # written without its hyphen
 
 
-def test_place_index_knows_countries_divisions_and_towns():
-    index = place_index()
+def test_place_index_knows_countries_divisions_and_towns(coder):
+    index = coder.place_index
     assert {p.kind for p in index.lookup("Georgia")} >= {"country", "admin1"}
     moscow = max(index.lookup("Moscow"), key=lambda p: p.population)
     assert moscow.country == "RUS" and moscow.capital
@@ -226,9 +225,8 @@ def test_eval_geo_reads_both_layouts(tmp_path, cli):
     assert report["acc_161km"] == pytest.approx(2 / 3, abs=0.001)
 
 
+@pytest.mark.accuracy
 def test_eval_geo_on_the_shared_corpora(cli):
-    from conftest import SHARED, need_shared
-
     for name in ("TR-News.xml", "GeoVirus.xml"):
         report = json.loads(cli("eval", "geo", str(need_shared(SHARED / "datasets" / "geoparsing" / name))).out)
         assert report["recall"] >= 0.80, name
@@ -244,8 +242,6 @@ def test_eval_geo_moves_gold_offsets_that_drifted_from_the_text(tmp_path, cli):
 
 
 def test_places_validate_against_the_schema(cli):
-    from test_extract import validate
-
     result = cli("extract", str(ROOT / "samples" / "border-clashes.html"))
     validate(result.json())
     assert any(p["country"] == "SDN" for p in result.json()["stories"][0]["places"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import ROOT, SHARED, need_shared
+from support import ROOT, SHARED, need_shared
 
 from eventwire.evaluate.plover import gold_countries, gold_type, score
 from eventwire.model import Actor, Cameo, Event, Plover

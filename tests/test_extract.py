@@ -5,18 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from importlib import resources
 
 import jsonschema
 import pytest
-from conftest import ROOT, SAMPLE, SHARED, need_shared
-
-SCHEMA = json.loads((resources.files("eventwire") / "schema" / "eventwire-1.schema.json").read_text())
-SAMPLES = ROOT / "samples"
-
-
-def validate(document: dict) -> None:
-    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+from support import ROOT, SAMPLE, SAMPLES, SCHEMA, SHARED, need_shared, validate
 
 
 def test_bundled_samples_validate_and_keep_input_order(cli):

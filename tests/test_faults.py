@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 from test_store import _corpus, counts
 
 from eventwire.store import open_store
@@ -67,10 +67,8 @@ def resume_and_compare(folder: Path, db: str, n: int, tmp_path: Path) -> None:
     assert after == counts(fresh)  # the same rows as one run that nothing interrupted
 
 
-def test_a_full_disk_stops_ingest_with_one_line_and_a_rerun_completes(tmp_path):
-    from eventwire.code.geonames import place_index
-
-    place_index()  # the place cache is built now, not by the limited process below
+def test_a_full_disk_stops_ingest_with_one_line_and_a_rerun_completes(tmp_path, coder):
+    coder.place_index  # noqa: B018 - the place cache is built now, not by the limited process below
     folder = _corpus(tmp_path, 30)
     db = str(tmp_path / "events.db")
     open_store(db).close()  # the schema is written; the stories will not all fit

@@ -12,10 +12,10 @@ import os
 import jsonschema
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from test_extract import SCHEMA
+from support import SCHEMA
 
+from eventwire.coder import Coder
 from eventwire.model import Rejected, Story
-from eventwire.pipeline import code_stories
 from eventwire.read import ReadOptions, read_bytes
 
 DEEPER = int(os.environ.get("EVENTWIRE_FUZZ_EXAMPLES", "0"))  # set it (say 500) to fuzz longer than CI does
@@ -98,7 +98,7 @@ def test_random_unicode_is_a_story_or_one_clear_rejection(text):
 @example(text="A title\n\nPolice said 1\rThe foreign minister of Kenya met the Ugandan president in Kampala.")
 @example(text="The army said rebels \u202eattacked a police station near\u200b Goma.\u2029Police arrested 40 people.")
 def test_extract_path_on_noisy_english_keeps_every_offset_true(text):
-    items = list(code_stories(read_bytes("noisy.txt", text.encode("utf-8"))))
+    items = list(Coder().code(read_bytes("noisy.txt", text.encode("utf-8"))))
     one_line_reasons(items, "noisy.txt")
     for story in items:
         if isinstance(story, Story):

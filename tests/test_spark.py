@@ -8,7 +8,7 @@ import shutil
 
 import pyarrow.parquet as pq
 import pytest
-from conftest import run_subprocess
+from support import run_subprocess
 from web_support import STORIES
 
 from eventwire.batch import rows_of

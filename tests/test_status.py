@@ -5,21 +5,13 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT
-
-from eventwire.model import Segment, Story
-from eventwire.pipeline import code_stories
+from support import ROOT, SAMPLE, need_shared
 
 SET = ROOT / "tests" / "data" / "status-set.yaml"
 HELDOUT = ROOT / "tests" / "data" / "status-heldout.yaml"
 
 
-def only_event(text: str):
-    story = Story(text=text, input="t", id="t", paragraphs=[Segment(0, len(text))])
-    (coded,) = code_stories([story])
-    return coded.events
-
-
+@pytest.mark.accuracy
 def test_every_status_is_right_on_the_development_set(cli):
     result = cli("eval", "status", str(SET))
     assert result.code == 0, result.err
@@ -33,6 +25,7 @@ def test_every_status_is_right_on_the_development_set(cli):
     assert report["attribution_accuracy"] >= 0.85
 
 
+@pytest.mark.accuracy
 def test_held_out_sentences(cli):
     report = json.loads(cli("eval", "status", str(HELDOUT)).out)
     assert report["n"] >= 35
@@ -48,42 +41,40 @@ def test_held_out_sentences(cli):
      "A statement from the office of Haider al-Abadi", "IRQ", "GOV"),
     ("According to the Kenyan police, gunmen attacked a bus near Garissa.", "the Kenyan police", "KEN", "COP"),
 ])
-def test_attribution_resolves_to_an_actor(text, text_part, country, sector):
-    (event,) = [e for e in only_event(text) if e.attribution is not None]
+def test_attribution_resolves_to_an_actor(text, text_part, country, sector, events):
+    (event,) = [e for e in events(text) if e.attribution is not None]
     assert event.status == "reported"
     assert event.attribution.text == text_part
     assert (event.attribution.country, event.attribution.sector) == (country, sector)
 
 
-def test_a_hedge_in_a_subordinate_clause_does_not_touch_the_main_event():
+def test_a_hedge_in_a_subordinate_clause_does_not_touch_the_main_event(events):
     events = {e.mentions[0].trigger.text: e.status
-              for e in only_event("Police arrested the man, who allegedly threatened the mayor of Lagos.")}
+              for e in events("Police arrested the man, who allegedly threatened the mayor of Lagos.")}
     assert events == {"arrested": "asserted", "threatened": "alleged"}
 
 
-def test_denied_reports_deny_their_content_and_double_negation_cancels():
-    (event,) = only_event("The government denied reports that its troops had shelled the town of Kidal.")
+def test_denied_reports_deny_their_content_and_double_negation_cancels(events):
+    (event,) = events("The government denied reports that its troops had shelled the town of Kidal.")
     assert event.status == "denied"
-    (event,) = only_event("It is not true that the Malian army did not attack the village.")
+    (event,) = events("It is not true that the Malian army did not attack the village.")
     assert event.status == "asserted"
 
 
-def test_reported_speech_inside_reported_speech_keeps_the_nearest_speaker():
-    (event,) = only_event("The Nigerian spokesman said police officials had told him that rebels attacked the convoy.")
+def test_reported_speech_inside_reported_speech_keeps_the_nearest_speaker(events):
+    (event,) = events("The Nigerian spokesman said police officials had told him that rebels attacked the convoy.")
     assert event.status == "reported"
     assert event.attribution.text == "police officials"
 
 
-def test_hypothetical_and_factual_mentions_stay_separate_events():
+def test_hypothetical_and_factual_mentions_stay_separate_events(events):
     text = ("Russia approved the request for weapons on Monday. "
             "It is not clear whether Russia will approve the request for ammunition.")
-    statuses = sorted(e.status for e in only_event(text) if e.plover.type == "AGREE")
+    statuses = sorted(e.status for e in events(text) if e.plover.type == "AGREE")
     assert statuses == ["asserted", "hypothetical"]
 
 
 def test_the_sample_story_never_asserts_russias_approval(cli):
-    from conftest import SAMPLE, need_shared
-
     need_shared(SAMPLE)
     story = cli("extract", str(SAMPLE)).json()["stories"][0]
     approvals = [e for e in story["events"] if e["source"] and e["source"]["country"] == "RUS"

@@ -12,7 +12,7 @@ import sys
 import time
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 
 from eventwire.model import Rejected, Story
 from eventwire.read import read_inputs

@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from support import ROOT
 from web_support import build_database, running_server
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

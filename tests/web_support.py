@@ -16,8 +16,8 @@ from pathlib import Path
 
 from conftest import ROOT
 
+from eventwire.coder import Coder
 from eventwire.model import Story
-from eventwire.pipeline import code_stories
 from eventwire.read import read_inputs
 from eventwire.store import open_store, schema
 
@@ -54,7 +54,7 @@ def build_database(folder: Path, url: str | None = None) -> str:
         store.close()
         store = open_store(path)
     try:
-        for story in code_stories(read_inputs([str(corpus)])):
+        for story in Coder().code(read_inputs([str(corpus)])):
             assert isinstance(story, Story), story
             store.write_story(story)
     finally:

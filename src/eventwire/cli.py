@@ -8,8 +8,9 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
-from eventwire import __version__, lexicons
+from eventwire import __version__
 from eventwire.deadline import TIME_LIMIT
+from eventwire.lexicons import LexiconError
 from eventwire.model import STATUSES, Rejected, Story
 from eventwire.store import StoreError
 
@@ -189,14 +190,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _run_extract(args: argparse.Namespace) -> int:
-    from eventwire import render
-    from eventwire.pipeline import code_stories
-    from eventwire.read import ReadOptions, read_inputs
+def _coder(args: argparse.Namespace):  # -> Coder
+    """The coder of a command that codes, its lexicons checked before any output."""
+    from eventwire.coder import Coder
+
+    coder = Coder(getattr(args, "lexicon", None) or None)
+    coder.check()
+    return coder
+
+
+def _read(args: argparse.Namespace, coder):  # -> Iterator[Story | Rejected]
+    from eventwire.read import ReadOptions
 
     options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding, time_limit=args.time_limit)
+    return coder.read(args.paths, options)
+
+
+def _run_extract(args: argparse.Namespace) -> int:
+    from eventwire import render
+
+    coder = _coder(args)
     rejections = _Rejections()
-    stories = rejections.filter(code_stories(read_inputs(args.paths, options), time_limit=args.time_limit))
+    stories = rejections.filter(coder.code(_read(args, coder), time_limit=args.time_limit))
     out = sys.stdout
     if args.format == "json":
         render.write_json(stories, out, with_text=args.with_text, explain=args.explain)
@@ -210,13 +225,12 @@ def _run_extract(args: argparse.Namespace) -> int:
 
 def _run_ingest(args: argparse.Namespace) -> int:
     from eventwire.ingest import ingest
-    from eventwire.read import ReadOptions, read_inputs
     from eventwire.store import open_store
 
+    coder = _coder(args)
     store = open_store(args.db)
-    options = ReadOptions(max_bytes=args.max_bytes, encoding=args.encoding, time_limit=args.time_limit)
     try:
-        summary = ingest(store, read_inputs(args.paths, options), workers=args.workers, time_limit=args.time_limit,
+        summary = ingest(store, _read(args, coder), coder, workers=args.workers, time_limit=args.time_limit,
                          progress=not args.no_progress)
     finally:
         store.close()
@@ -286,8 +300,9 @@ def _run_eval(args: argparse.Namespace) -> int:
     import json
 
     evaluate = importlib.import_module(f"eventwire.evaluate.{args.kind}").evaluate
+    coder = _coder(args)
     try:
-        result = evaluate(args.gold)
+        result = evaluate(args.gold, coder)
     except (OSError, ValueError, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError
         print(f"eventwire: cannot read {args.gold}: {exc}", file=sys.stderr)
         return 1
@@ -332,23 +347,11 @@ def _run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_stages() -> None:
-    """Import the stages that derive data from lexicons, so that preload() sees them all."""
-    import eventwire.code.actors
-    import eventwire.code.status
-    import eventwire.code.triggers
-    import eventwire.read.clean
-    import eventwire.read.language  # noqa: F401
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        lexicons.set_user_dirs(getattr(args, "lexicon", []))
-        _import_stages()
-        lexicons.preload()
         return args.run(args)
-    except lexicons.LexiconError as exc:
+    except LexiconError as exc:
         print(f"eventwire: lexicon error: {exc}", file=sys.stderr)
         return 2
     except _UsageError as exc:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from eventwire.coder import Coder
 from eventwire.deadline import TIME_LIMIT
 from eventwire.model import Rejected, Story
 from eventwire.store import Store, StoreError
@@ -47,16 +48,15 @@ def reason_kind(reason: str) -> str:
     return re.split(r" \(|;|:", reason, maxsplit=1)[0].strip()
 
 
-def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, progress: bool = True,
-           time_limit: float | None = TIME_LIMIT) -> Summary:
+def ingest(store: Store, items: Iterable[Story | Rejected], coder: Coder | None = None, workers: int = 1,
+           progress: bool = True, time_limit: float | None = TIME_LIMIT) -> Summary:
     """Code and write every story. If the database fails under it (disk full, locked, server
     gone), it stops with a StoreError saying so: what was written is whole, and the same run
     again goes on from there."""
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from eventwire.pipeline import code_stories
-
+    coder = coder or Coder()
     summary = Summary()
     started = time.perf_counter()
 
@@ -76,7 +76,7 @@ def ingest(store: Store, items: Iterable[Story | Rejected], workers: int = 1, pr
     try:
         with Progress(*columns, console=console, disable=not progress, transient=False) as bar:
             task = bar.add_task("ingest", total=None, rate=0.0, events=0)
-            for item in code_stories(fresh(items), workers=workers, time_limit=time_limit):
+            for item in coder.code(fresh(items), workers=workers, time_limit=time_limit):
                 if isinstance(item, Rejected):
                     summary.rejected[reason_kind(item.reason)] += 1
                     console.print(f"eventwire: skipped {item.message()}", highlight=False, markup=False,

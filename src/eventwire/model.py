@@ -171,6 +171,21 @@ class Story:
     events: list[Event] = field(default_factory=list)
     unmatched: list[str] = field(default_factory=list)  # why words were not coded, for --explain
 
+    @classmethod
+    def from_body(cls, text: str, *, input: str = "<text>", id: str = "", published: str | None = None,
+                  title: str | None = None) -> Story:
+        """A story whose whole text is body, as made by hand (tests, gold sentences, the library's
+        ``code_text``): one paragraph per block between blank lines, nothing set aside."""
+        paragraphs, start = [], 0
+        for block in text.split("\n\n"):
+            stripped = block.strip()
+            if stripped:
+                lead = block.index(stripped[0])
+                paragraphs.append(Segment(start + lead, start + lead + len(stripped)))
+            start += len(block) + 2
+        return cls(text=text, input=input, id=id, title=title, published=published,
+                   paragraphs=paragraphs or [Segment(0, len(text))])
+
     def cleaned_text(self) -> str:
         """The body as coded: kept paragraphs, one blank line apart."""
         return "\n\n".join(self.text[p.start : p.end] for p in self.paragraphs)

@@ -53,11 +53,11 @@ def rows_of(story_id: str, events: Iterable[dict[str, Any]]) -> Iterator[dict[st
 
 def code_records(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
     """JSON story records → coded → event rows; a bad record is skipped (and counted by the job)."""
-    from eventwire.pipeline import code_stories
+    from eventwire.coder import Coder
     from eventwire.read.jsonl import story_from_record
 
     items = (story_from_record(f"record {n}", line) for n, line in enumerate(lines))
-    for story in code_stories(items):
+    for story in Coder().code(items):
         if isinstance(story, Story):
             yield from rows_of(story.id, (e.to_dict() for e in story.events))
 

@@ -1,49 +1,84 @@
-"""Coding: from a parsed story to events (who did what to whom, when, where, on whose word)."""
+"""Coding: from a parsed story to events (who did what to whom, when, where, on whose word).
+
+One story's flow: its actors are read once (``StoryActors``), its toponyms found and resolved,
+then each sentence's triggers go through the steps of ``eventwire.code.steps`` as ``Clause``
+records, and the mentions they give are merged into events (``eventwire.code.merge``).
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventwire.code.actors import context_for
-from eventwire.code.clauses import ClauseCoder, Found
-from eventwire.code.dates import event_date
+from eventwire.code import steps
+from eventwire.code.actors import StoryActors
+from eventwire.code.clause import Clause, CodingContext
+from eventwire.code.knowledge import Knowledge
 from eventwire.code.merge import CodedMention, merge
-from eventwire.code.places import as_places, event_location, find_toponyms, places_by_token, story_location
-from eventwire.code.status import status_of
-from eventwire.code.triggers import trigger_lexicon
-from eventwire.model import Mention, Story, Trigger
+from eventwire.code.places import as_places, find_toponyms, places_by_token, story_location
+from eventwire.code.triggers import CameoEntry
+from eventwire.model import Actor, Mention, Story, Trigger
 from eventwire.nlp import joined
 
+__all__ = ["Knowledge", "code_story"]
 
-def code_story(story: Story, doc: Doc) -> Story:
-    """Fill ``story.events`` (and the explanation of what was not coded) from its parse."""
-    ctx = context_for(doc)
-    toponyms = find_toponyms(doc, ctx)
-    fallback = story_location(doc, toponyms)
-    by_token = places_by_token(toponyms)
-    coder = ClauseCoder(doc, ctx, trigger_lexicon())
+
+def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
+    """Fill ``story.events`` and ``story.places`` (and, for --explain, what was not coded) from its parse."""
+    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
+    toponyms = find_toponyms(doc, actors, knowledge.places)
+    ctx = CodingContext(doc=doc, actors=actors, triggers=knowledge.triggers, grammar=knowledge.grammar,
+                        cues=knowledge.cues, dates=knowledge.dates, published=story.published)
+    chain = (*steps.STEPS, steps.locate(knowledge.places, places_by_token(toponyms), story_location(doc, toponyms)))
     mentions = []
-    for found in coder.run():
-        status, attribution = status_of(found.trigger, found.anchor, ctx)
-        mention = _mention(found)
-        mention.status = status
-        when, precision = event_date(found.anchor, found.sentence, story.published)
-        mentions.append(CodedMention(
-            plover=found.entry.plover(), cameo_code=found.entry.code, cameo=found.entry.cameo(),
-            source=found.source, target=found.target,
-            date=when, date_precision=precision,
-            location=event_location(found.anchor, by_token, fallback, found.entry.plover_type),
-            status=status, attribution=attribution,
-            mention=mention, confidence=_confidence(found),
-        ))
+    for sentence in doc.sents:
+        for clause in steps.triggers(sentence, ctx):
+            if steps.run(clause, ctx, chain):
+                mentions.extend(_mentions(clause, ctx))
     story.events = merge(story.id, mentions)
     story.places = as_places(doc, toponyms)
-    _true_to_original(story)
-    story.unmatched = [f"{u.token.text} ({u.token.idx}): {u.reason}" for u in coder.unmatched]
+    anchor_to_original_text(story)
+    story.unmatched = [f"{u.token.text} ({u.token.idx}): {u.reason}" for u in ctx.unmatched]
     return story
 
 
-def _true_to_original(story: Story) -> None:
+def _mentions(clause: Clause, ctx: CodingContext) -> list[CodedMention]:
+    entry = ctx.entry(clause.code)
+    out = []
+    for source, target in steps.pairs(clause):
+        out.append(CodedMention(
+            plover=entry.plover(), cameo_code=entry.code, cameo=entry.cameo(), source=source, target=target,
+            date=clause.date, date_precision=clause.date_precision, location=clause.location,
+            status=clause.status, attribution=clause.attribution, mention=_mention(clause, entry),
+            confidence=_confidence(clause, source, target)))
+    return out
+
+
+def _mention(clause: Clause, entry: CameoEntry) -> Mention:
+    sentence = clause.sentence
+    text = sentence.text
+    lead = len(text) - len(text.lstrip())
+    stripped = text.strip()
+    start = sentence.start_char + lead
+    trigger = clause.trigger
+    return Mention(
+        sentence=stripped, start=start, end=start + len(stripped), status=clause.status,
+        trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+        explain=f"trigger {trigger.text!r} ({trigger.lemma_}, {trigger.dep_}) → {clause.sense.where} → "
+                f"CAMEO {entry.code} {entry.description}; {clause.path}",
+    )
+
+
+def _confidence(clause: Clause, source: Actor | None, target: Actor | None) -> float:
+    sense = clause.sense
+    score = 0.4
+    score += 0.2 if source is not None else 0.0
+    score += 0.2 if target is not None else 0.0
+    score += 0.1 if sense.objects or sense.preps or sense.particles else 0.0
+    score += 0.05 if source is not None and source.country else 0.0
+    return min(score, 0.95)
+
+
+def anchor_to_original_text(story: Story) -> None:
     """Offsets trimmed of white space (a span may begin on a stray space token) and texts re-read
     from the original there, with line breaks as spaces, as the parser saw them."""
     text = story.text
@@ -62,27 +97,3 @@ def _true_to_original(story: Story) -> None:
     for mention in (m for e in story.events for m in e.mentions):
         mention.start, mention.end = trim(mention.start, mention.end)
         mention.sentence = joined(text[mention.start : mention.end])
-
-
-def _mention(found: Found) -> Mention:
-    sentence = found.sentence
-    text = sentence.text
-    lead = len(text) - len(text.lstrip())
-    stripped = text.strip()
-    start = sentence.start_char + lead
-    trigger = found.trigger
-    return Mention(
-        sentence=stripped, start=start, end=start + len(stripped),
-        trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
-        explain=f"trigger {trigger.text!r} ({trigger.lemma_}, {trigger.dep_}) → {found.sense.where} → "
-                f"CAMEO {found.entry.code} {found.entry.description}; {found.path}",
-    )
-
-
-def _confidence(found: Found) -> float:
-    score = 0.4
-    score += 0.2 if found.source is not None else 0.0
-    score += 0.2 if found.target is not None else 0.0
-    score += 0.1 if found.sense.objects or found.sense.preps or found.sense.particles else 0.0
-    score += 0.05 if found.source is not None and found.source.country else 0.0
-    return min(score, 0.95)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
-from eventwire.read.dates import MONTHS, WEEKDAYS, parse_date
+from eventwire.read.dates import DateWords, parse_date
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(r"\b(\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?([A-Za-z]{3,9})\.?\b(?:,?\s+((?:19|20)\d\d))?")
@@ -24,34 +24,34 @@ _MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?,?\s+((?:19|20)\d\d)\b")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
-def resolve(text: str, published: date | None) -> tuple[date, str] | None:
+def resolve(text: str, published: date | None, words: DateWords) -> tuple[date, str] | None:
     """A date expression as (date, precision), relative ones against ``published``."""
     t = " ".join(text.lower().replace(",", " , ").split()).replace(" ,", ",")
-    parsed = parse_date(text)
+    parsed = parse_date(text, words)
     if parsed is not None:
         return parsed.value, parsed.precision
-    rel = _relative(t, published) if published else None
+    rel = _relative(t, published, words) if published else None
     if rel is not None:
         return rel
     for match in _DAY_MONTH.finditer(t):
-        found = _day_month(match.group(2), match.group(1), match.group(3), published)
+        found = _day_month(match.group(2), match.group(1), match.group(3), published, words)
         if found:
             return found
     for match in _MONTH_DAY.finditer(t):
-        found = _day_month(match.group(1), match.group(2), match.group(3), published)
+        found = _day_month(match.group(1), match.group(2), match.group(3), published, words)
         if found:
             return found
     for match in _MONTH_YEAR.finditer(t):
-        month = MONTHS.get(match.group(1).rstrip("."))
+        month = words.months.get(match.group(1).rstrip("."))
         if month:
             return date(int(match.group(2)), month, 1), "month"
     if published is not None:
-        words = t.replace(",", " ").split()
-        for word in words:
-            month = MONTHS.get(word.rstrip("."))
+        tokens = t.replace(",", " ").split()
+        for token in tokens:
+            month = words.months.get(token.rstrip("."))
             if month:  # "in March": the last March, unless "next March"
                 year = published.year if month <= published.month else published.year - 1
-                if "next" in words:
+                if words.words("following_words") & set(tokens):
                     year = published.year if month > published.month else published.year + 1
                 return date(year, month, 1), "month"
     year = _YEAR.search(t)
@@ -61,8 +61,8 @@ def resolve(text: str, published: date | None) -> tuple[date, str] | None:
 
 
 def _day_month(month_word: str, day_word: str, year_word: str | None,
-               published: date | None) -> tuple[date, str] | None:
-    month = MONTHS.get(month_word.rstrip("."))
+               published: date | None, words: DateWords) -> tuple[date, str] | None:
+    month = words.months.get(month_word.rstrip("."))
     if month is None:
         return None
     day = int(day_word)
@@ -78,46 +78,52 @@ def _day_month(month_word: str, day_word: str, year_word: str | None,
         return None
 
 
-def _relative(t: str, pub: date) -> tuple[date, str] | None:
-    words = t.replace(",", " ").split()
-    if "yesterday" in words or "last night" in t:
+def _relative(t: str, pub: date, dates: DateWords) -> tuple[date, str] | None:
+    tokens = set(t.replace(",", " ").split())
+
+    def said(name: str) -> bool:  # a word of the list, or one of its phrases
+        return any((w in tokens) if " " not in w else (w in t) for w in dates.words(name))
+
+    if said("yesterday"):
         return pub - timedelta(days=1), "day"
-    if "today" in words or "tonight" in words or "this morning" in t or "this afternoon" in t or "this evening" in t:
+    if said("today"):
         return pub, "day"
-    if "tomorrow" in words:
+    if said("tomorrow"):
         return pub + timedelta(days=1), "day"
-    for word in words:
-        weekday = WEEKDAYS.get(word.rstrip("."))
+    previous, following, current, earlier = (said(n) for n in ("previous_words", "following_words",
+                                                               "current_words", "earlier_words"))
+    for word in t.replace(",", " ").split():
+        weekday = dates.weekdays.get(word.rstrip("."))
         if weekday is not None and len(word) > 3:
             back = (pub.weekday() - weekday) % 7
-            if "next" in words:
+            if following:
                 ahead = (weekday - pub.weekday()) % 7 or 7
                 return pub + timedelta(days=ahead), "day"
-            if "last" in words and back == 0:
+            if previous and back == 0:
                 back = 7
             return pub - timedelta(days=back), "day"
-    if "week" in words or "weekend" in words:
-        if "last" in words or "past" in words or "earlier" in words:
+    if said("week_words"):
+        if previous or earlier:
             return pub - timedelta(days=7), "week"
-        if "next" in words or "coming" in words:
+        if following:
             return pub + timedelta(days=7), "week"
-        if "this" in words:
+        if current:
             return pub, "week"
-    if "month" in words:
-        if "last" in words or "past" in words:
+    if said("month_words"):
+        if previous:
             prev = pub.replace(day=1) - timedelta(days=1)
             return prev.replace(day=1), "month"
-        if "next" in words or "coming" in words:
+        if following:
             days = calendar.monthrange(pub.year, pub.month)[1]
             return (pub.replace(day=1) + timedelta(days=days)), "month"
-        if "this" in words or "earlier" in words:
+        if current or earlier:
             return pub.replace(day=1), "month"
-    if "year" in words:
-        if "last" in words or "past" in words:
+    if said("year_words"):
+        if previous:
             return date(pub.year - 1, 1, 1), "year"
-        if "next" in words:
+        if following:
             return date(pub.year + 1, 1, 1), "year"
-        if "this" in words or "earlier" in words:
+        if current or earlier:
             return date(pub.year, 1, 1), "year"
     return None
 
@@ -152,13 +158,13 @@ def clause_dates(anchor: Token, sentence: Span) -> list[Span]:
     return out
 
 
-def event_date(anchor: Token, sentence: Span, published: str | None) -> tuple[str | None, str]:
+def event_date(anchor: Token, sentence: Span, published: str | None, words: DateWords) -> tuple[str | None, str]:
     """(ISO date, precision) of the event whose clause is ``anchor``'s."""
     pub = date.fromisoformat(published) if published else None
     current = anchor
     for _ in range(3):  # the clause, then the clause it is the purpose or conjunct of
         for ent in clause_dates(current, sentence):
-            found = resolve(ent.text, pub)
+            found = resolve(ent.text, pub, words)
             if found is not None:
                 return found[0].isoformat(), found[1]
         if current.dep_ not in ("advcl", "xcomp", "conj") or current.head.i == current.i:

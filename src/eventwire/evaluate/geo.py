@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.code.geonames import distance_km
+from eventwire.coder import Coder
 from eventwire.model import Segment, Story
 
 
@@ -90,16 +91,15 @@ def _story(n: int, text: str) -> Story:
     return Story(text=text, input=f"article {n}", id=str(n), paragraphs=segments)
 
 
-def evaluate(path: str | Path) -> dict[str, Any]:
-    from eventwire.pipeline import code_stories
-
+def evaluate(path: str | Path, coder: Coder | None = None) -> dict[str, Any]:
+    coder = coder or Coder()
     started = time.perf_counter()
     articles = load_articles(path)
     stories = [_story(n, text) for n, (text, _) in enumerate(articles)]
     n_gold = n_found = n_close = n_with_point = 0
     n_system = n_system_right = 0
     errors: list[float] = []
-    for (_, gold), story in zip(articles, code_stories(stories), strict=True):
+    for (_, gold), story in zip(articles, coder.code(stories), strict=True):
         places = getattr(story, "places", [])
         n_system += len(places)
         n_system_right += sum(any(p.start < g.end and g.start < p.end for g in gold) for p in places)

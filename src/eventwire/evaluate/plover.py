@@ -16,7 +16,8 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from eventwire.model import Actor, Event, Segment, Story
+from eventwire.coder import Coder
+from eventwire.model import Actor, Event, Story
 
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
 OLD_COUNTRIES = {"JAP": "JPN", "ITL": "ITA"}
@@ -101,15 +102,14 @@ def score(records: list[dict[str, Any]], coded: list[list[Event]]) -> dict[str, 
     }
 
 
-def evaluate(path: str | Path) -> dict[str, Any]:
+def evaluate(path: str | Path, coder: Coder | None = None) -> dict[str, Any]:
     """Code every gold sentence as a one-paragraph story and score the events."""
-    from eventwire.pipeline import code_stories
-
+    coder = coder or Coder()
     started = time.perf_counter()
     records = load_records(path)
-    stories = [Story(text=r["text"], input=f"{path}#{r.get('id', n)}", id=str(r.get("id", n)),
-                     paragraphs=[Segment(0, len(r["text"]))]) for n, r in enumerate(records)]
-    coded = [s.events if isinstance(s, Story) else [] for s in code_stories(stories)]
+    stories = [Story.from_body(r["text"], input=f"{path}#{r.get('id', n)}", id=str(r.get("id", n)))
+               for n, r in enumerate(records)]
+    coded = [s.events if isinstance(s, Story) else [] for s in coder.code(stories)]
     result = score(records, coded)
     result["seconds"] = round(time.perf_counter() - started, 2)
     return result

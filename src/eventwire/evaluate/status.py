@@ -17,7 +17,8 @@ from typing import Any
 
 import yaml
 
-from eventwire.model import STATUSES, Segment, Story
+from eventwire.coder import Coder
+from eventwire.model import STATUSES, Story
 
 
 def load_items(path: str | Path) -> list[dict[str, Any]]:
@@ -32,17 +33,15 @@ def load_items(path: str | Path) -> list[dict[str, Any]]:
     return data
 
 
-def evaluate(path: str | Path) -> dict[str, Any]:
-    from eventwire.pipeline import code_stories
-
+def evaluate(path: str | Path, coder: Coder | None = None) -> dict[str, Any]:
+    coder = coder or Coder()
     started = time.perf_counter()
     items = load_items(path)
-    stories = [Story(text=i["text"], input=f"{path}#{n}", id=str(n), paragraphs=[Segment(0, len(i["text"]))])
-               for n, i in enumerate(items, 1)]
+    stories = [Story.from_body(i["text"], input=f"{path}#{n}", id=str(n)) for n, i in enumerate(items, 1)]
     total, right = Counter(), Counter()
     attributed = attributed_right = 0
     details = []
-    for item, story in zip(items, code_stories(stories), strict=True):
+    for item, story in zip(items, coder.code(stories), strict=True):
         want = item["status"]
         mentions = [(m, e) for e in getattr(story, "events", []) for m in e.mentions
                     if m.trigger.text.lower() == str(item["trigger"]).lower()]

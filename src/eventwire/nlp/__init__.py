@@ -39,7 +39,7 @@ def paragraph_breaks(doc: Doc) -> Doc:
 
 @cache
 def load() -> Language:
-    """The pipeline, loaded once per process."""
+    """The packaged pipeline, loaded once per process (a ``Coder`` may be given another)."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe("eventwire_paragraph_breaks", before="parser")
     return nlp
@@ -58,12 +58,12 @@ def joined(body: str) -> str:
     return body.replace("\n", " ").replace("\r", " ")
 
 
-def parse(stories: Iterable[Story], batch_size: int = BATCH_SIZE,
+def parse(stories: Iterable[Story], nlp: Language | None = None, batch_size: int = BATCH_SIZE,
           piece_chars: int = PIECE_CHARS) -> Iterator[tuple[Story, Doc]]:
     """Parse stories in batches, yielding each with its Doc, in order. A story longer than
     ``piece_chars`` is parsed in pieces cut at paragraph breaks and joined back into one Doc, so
     memory stays bounded whatever the story's length."""
-    nlp = load()
+    nlp = nlp or load()
     for is_long, group in groupby(stories, key=lambda s: len(s.text) > piece_chars):
         if is_long:
             for story in group:

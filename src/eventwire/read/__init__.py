@@ -139,7 +139,7 @@ def _read_whole(kind: str, source: _Source, options: ReadOptions) -> Story | Rej
     text = decode(source.name, data, options.encoding)
     if isinstance(text, Rejected):
         return text
-    return story_from_text(source.name, text, title_from_first_line=True)
+    return story_from_text(source.name, text, title_from_first_line=True, lexicons=options.lexicons)
 
 
 def _too_large(size: int | None, options: ReadOptions) -> str:

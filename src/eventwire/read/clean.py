@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from eventwire import lexicons
+from eventwire.lexicons import Lexicons, compile_patterns
 from eventwire.model import Removed, Segment
-from eventwire.read.dates import parse_date
+from eventwire.read.dates import DateWords, date_words, parse_date
 
 HEADER_LINES = 8  # bylines and datelines are only looked for this near the top
 MAX_CAPTION_CHARS = 300
@@ -40,15 +40,19 @@ class _Rules:
     caption: tuple[re.Pattern[str], ...]
     boilerplate: tuple[re.Pattern[str], ...]
     byline: tuple[re.Pattern[str], ...]
+    dates: DateWords
 
 
-@lexicons.derived
-def _rules() -> _Rules:
+def _build_rules(lexicons: Lexicons) -> _Rules:
     data = lexicons.load("cleaning")
-    return _Rules(
-        *(tuple(lexicons.compile_patterns(data.get(k) or [], f"cleaning.yaml:{k}"))
-          for k in ("caption", "boilerplate", "byline"))
-    )
+    caption, boilerplate, byline = (tuple(compile_patterns(data.get(k) or [], f"cleaning.yaml:{k}"))
+                                    for k in ("caption", "boilerplate", "byline"))
+    return _Rules(caption, boilerplate, byline, date_words(lexicons))
+
+
+def cleaning_rules(lexicons: Lexicons | None = None) -> _Rules:
+    """The cleaning patterns of these lexicons (the packaged ones by default), compiled once per set."""
+    return (lexicons or Lexicons.packaged()).derived("cleaning-rules", _build_rules)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -65,12 +69,13 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
-def clean(text: str, title_from_first_line: bool, known_title: str | None = None) -> Cleaned:
+def clean(text: str, title_from_first_line: bool, known_title: str | None = None,
+          lexicons: Lexicons | None = None) -> Cleaned:
     """Split ``text`` into title, publication date, body paragraphs and removed spans.
 
     ``known_title`` (from HTML or JSONL metadata): a line repeating it is set aside, not coded.
     """
-    rules = _rules()
+    rules = cleaning_rules(lexicons)
     result = Cleaned(title=known_title)
     lines = split_lines(text)
     if title_from_first_line and len(lines) > 1:
@@ -84,7 +89,7 @@ def clean(text: str, title_from_first_line: bool, known_title: str | None = None
         if not kind and n < HEADER_LINES and title_key and _key(line.text) == title_key:
             kind = "metadata"
         if kind == "date":
-            parsed = parse_date(line.text)
+            parsed = parse_date(line.text, rules.dates)
             if result.published is None and parsed is not None:
                 result.published = parsed.iso()
             kind = "metadata"
@@ -118,7 +123,7 @@ def _classify(line: str, in_header: bool, rules: _Rules) -> str | None:
     if any(p.fullmatch(line) for p in rules.boilerplate):
         return "boilerplate"
     if in_header:
-        if parse_date(line):
+        if parse_date(line, rules.dates):
             return "date"
         if len(line) < 120 and any(p.fullmatch(line) for p in rules.byline):
             return "metadata"

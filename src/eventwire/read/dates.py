@@ -12,45 +12,68 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
-    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4,
-    "saturday": 5, "sat": 5, "sunday": 6, "sun": 6,
-}  # fmt: skip
+from eventwire.lexicons import Lexicons
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_WEEKDAY = r"(?:(?P<weekday>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\.?,?\s+)?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TIME = (
     r"(?:\s*(?:[,|@-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
     r"\s*(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
 )
-_LABEL = (
-    r"(?:(?:published|updated|posted|last\s+updated|first\s+published|date|modified)"
-    r"(?:\s+on)?\s*:?\s*)?"
-)
 
-_PATTERNS = [
-    # 2016-12-23, 2016/12/23, 2016-12-23T10:00:00Z
-    re.compile(r"(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)"
-               r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?", re.I),
-    # Friday, 23 December, 2016 | 23rd Dec. 2016
-    re.compile(_WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR, re.I),
-    # Friday, December 23, 2016 | Dec. 23rd 2016
-    re.compile(_WEEKDAY + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, re.I),
-    # Friday 23/12/2016 | 23.12.2016 | 12-23-2016
-    re.compile(_WEEKDAY + r"(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-]" + _YEAR, re.I),
-    # December 2016 (month precision)
-    re.compile(_MONTH + r",?\s+" + _YEAR, re.I),
-]
-_FULL = [re.compile(r"^\W*" + _LABEL + p.pattern + _TIME + r"\W*$", re.I) for p in _PATTERNS]
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    """The words of dates from dates.yaml, and the patterns of absolute dates made from them."""
+
+    months: dict[str, int]  # "dec" → 12
+    weekdays: dict[str, int]  # "fri" → 4 (Monday is 0)
+    lists: dict[str, frozenset[str]]  # the relative-date word lists, by name
+    patterns: tuple[re.Pattern[str], ...]  # whole-string date patterns
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lists[name]
+
+
+def build_date_words(lexicons: Lexicons) -> DateWords:
+    data = lexicons.load("dates") or {}
+    months = _numbered(data.get("months") or [], 1)
+    weekdays = _numbered(data.get("weekdays") or [], 0)
+    lists = {key: lexicons.words("dates", key) for key in data if key not in ("months", "weekdays")}
+    return DateWords(months, weekdays, lists, _patterns(months, weekdays, data.get("publication_labels") or []))
+
+
+def date_words(lexicons: Lexicons | None = None) -> DateWords:
+    """The date words of these lexicons (the packaged ones by default), built once per set."""
+    return (lexicons or Lexicons.packaged()).derived("date-words", build_date_words)
+
+
+def _numbered(entries: list[str], first: int) -> dict[str, int]:
+    return {name.lower(): n for n, names in enumerate(entries, first) for name in names.split()}
+
+
+def _alternatives(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def _patterns(months: dict[str, int], weekdays: dict[str, int], labels: list[str]) -> tuple[re.Pattern[str], ...]:
+    month = r"(?P<month>" + _alternatives(months) + r")\.?"
+    weekday = r"(?:(?P<weekday>" + _alternatives(weekdays) + r")\.?,?\s+)?"
+    label = r"(?:(?:" + _alternatives(labels) + r")(?:\s+on)?\s*:?\s*)?"
+    patterns = [
+        # 2016-12-23, 2016/12/23, 2016-12-23T10:00:00Z
+        r"(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)"
+        r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        # Friday, 23 December, 2016 | 23rd Dec. 2016
+        weekday + _DAY + r"\s+(?:of\s+)?" + month + r",?\s+" + _YEAR,
+        # Friday, December 23, 2016 | Dec. 23rd 2016
+        weekday + month + r"\s+" + _DAY + r",?\s+" + _YEAR,
+        # Friday 23/12/2016 | 23.12.2016 | 12-23-2016
+        weekday + r"(?P<a>[0-3]?\d)[/.-](?P<b>[0-3]?\d)[/.-]" + _YEAR,
+        # December 2016 (month precision)
+        month + r",?\s+" + _YEAR,
+    ]
+    return tuple(re.compile(r"^\W*" + label + p + _TIME + r"\W*$", re.I) for p in patterns)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,27 +85,28 @@ class ParsedDate:
         return self.value.isoformat()
 
 
-def parse_date(text: str) -> ParsedDate | None:
+def parse_date(text: str, words: DateWords | None = None) -> ParsedDate | None:
     """Parse a string that consists of one date (and perhaps a label and time), else None."""
     text = text.strip()
     if not text or len(text) > 80:
         return None
-    for pattern in _FULL:
+    words = words or date_words()
+    for pattern in words.patterns:
         m = pattern.match(text)
         if m:
-            parsed = _from_match(m)
+            parsed = _from_match(m, words)
             if parsed:
                 return parsed
     return None
 
 
-def _from_match(m: re.Match[str]) -> ParsedDate | None:
+def _from_match(m: re.Match[str], words: DateWords) -> ParsedDate | None:
     groups = m.groupdict()
     year = int(groups["year"])
-    weekday = WEEKDAYS.get((groups.get("weekday") or "").lower().rstrip("."))
+    weekday = words.weekdays.get((groups.get("weekday") or "").lower().rstrip("."))
     if groups.get("a"):
         return _numeric(int(groups["a"]), int(groups["b"]), year, weekday)
-    month = int(groups["mnum"]) if groups.get("mnum") else MONTHS[groups["month"].lower().rstrip(".")]
+    month = int(groups["mnum"]) if groups.get("mnum") else words.months[groups["month"].lower().rstrip(".")]
     if groups.get("day") is None:
         return _make(year, month, 1, "month")
     return _make(year, month, int(groups["day"]), "day")

@@ -49,7 +49,8 @@ def read_html(name: str, data: bytes, options: ReadOptions, url: str | None = No
         text,
         title_from_first_line=False,
         title=(doc.title or None),
-        published=normalise_published(doc.date),
+        published=normalise_published(doc.date, options.lexicons),
         url=url or doc.url or None,
         source=source or doc.sitename or doc.hostname or None,
+        lexicons=options.lexicons,
     )

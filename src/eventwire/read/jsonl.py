@@ -28,11 +28,12 @@ def read_jsonl(name: str, stream: BinaryIO, options: ReadOptions) -> Iterator[St
         if isinstance(line, Rejected):
             yield line
             continue
-        yield story_from_record(where, line)
+        yield story_from_record(where, line, options)
 
 
-def story_from_record(where: str, line: str) -> Story | Rejected:
+def story_from_record(where: str, line: str, options: ReadOptions | None = None) -> Story | Rejected:
     """One JSONL line as a Story, or a rejection saying what is wrong with it."""
+    options = options or ReadOptions()
     try:
         record = json.loads(line.strip())
     except json.JSONDecodeError as exc:
@@ -54,8 +55,9 @@ def story_from_record(where: str, line: str) -> Story | Rejected:
         text,
         title_from_first_line=False,
         title=record.get("title") or None,
-        published=normalise_published(record.get("published")),
+        published=normalise_published(record.get("published"), options.lexicons),
         url=record.get("url"),
         source=record.get("source"),
         story_id=str(story_id) if story_id is not None and str(story_id) else None,
+        lexicons=options.lexicons,
     )

@@ -8,19 +8,14 @@ from __future__ import annotations
 
 import re
 
-from eventwire import lexicons
+from eventwire.lexicons import Lexicons
 
 MIN_WORDS = 25  # below this, a verdict would be a guess: accept the text
 MIN_SHARE = 0.15
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-@lexicons.derived
-def _function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in lexicons.load("language")["function_words"].split())
-
-
-def english_verdict(text: str) -> str | None:
+def english_verdict(text: str, lexicons: Lexicons | None = None) -> str | None:
     """None when the text reads as English (or is too short to tell), else the reason it does not."""
     sample = text[:20000]
     words = _WORD.findall(sample)
@@ -30,7 +25,7 @@ def english_verdict(text: str) -> str | None:
     latin = sum(1 for w in words for c in w if c < "\u0250")
     if latin < 0.5 * letters:
         return "not English (mostly non-Latin script)"
-    function = _function_words()
+    function = (lexicons or Lexicons.packaged()).words("language", "function_words")
     share = sum(1 for w in words if w.lower() in function) / len(words)
     if share < MIN_SHARE:
         return f"not English (only {share:.0%} of its words are common English words)"

@@ -6,9 +6,10 @@ import hashlib
 from dataclasses import dataclass
 
 from eventwire.deadline import TIME_LIMIT
+from eventwire.lexicons import Lexicons
 from eventwire.model import Rejected, Story
 from eventwire.read.clean import clean
-from eventwire.read.dates import parse_date
+from eventwire.read.dates import date_words, parse_date
 from eventwire.read.language import english_verdict
 
 
@@ -17,6 +18,7 @@ class ReadOptions:
     max_bytes: int = 5_000_000  # per story: a news story is rarely over 100 kB
     encoding: str = "utf-8"  # or any Python codec name, or "auto" to guess
     time_limit: float | None = TIME_LIMIT  # seconds to find one HTML page's main text
+    lexicons: Lexicons | None = None  # the cleaning, language and date lexicons (default: packaged)
 
 
 def decode(name: str, data: bytes, encoding: str = "utf-8") -> str | Rejected:
@@ -57,11 +59,12 @@ def story_from_text(
     url: str | None = None,
     source: str | None = None,
     story_id: str | None = None,
+    lexicons: Lexicons | None = None,
 ) -> Story | Rejected:
     """Clean ``text`` and wrap it as a Story, or say why it is not a story we can code."""
     if not text.strip():
         return Rejected(name, "empty input (no text)")
-    cleaned = clean(text, title_from_first_line=title_from_first_line, known_title=title)
+    cleaned = clean(text, title_from_first_line=title_from_first_line, known_title=title, lexicons=lexicons)
     story = Story(
         text=text,
         input=name,
@@ -75,16 +78,16 @@ def story_from_text(
     body = story.cleaned_text()
     if not body.strip():
         return Rejected(name, "no story text once the title and metadata are set aside")
-    verdict = english_verdict(body)
+    verdict = english_verdict(body, lexicons)
     if verdict:
         return Rejected(name, verdict)
     story.id = story_id or hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     return story
 
 
-def normalise_published(value: str | None) -> str | None:
+def normalise_published(value: str | None, lexicons: Lexicons | None = None) -> str | None:
     """A metadata date in any news format as ISO ``YYYY-MM-DD`` (None if it is not a date)."""
     if not value:
         return None
-    parsed = parse_date(value)
+    parsed = parse_date(value, date_words(lexicons))
     return parsed.iso() if parsed else None

@@ -33,9 +33,10 @@ def read_xml_articles(name: str, stream: BinaryIO, options: ReadOptions) -> Iter
         yield story_from_text(
             where, text, title_from_first_line=False,
             title=(article.findtext("title") or "").strip() or None,
-            published=normalise_published((article.findtext("dltime") or article.findtext("date") or "").strip()),
+            published=normalise_published((article.findtext("dltime") or article.findtext("date") or "").strip(),
+                                          options.lexicons),
             url=url, source=(article.findtext("domain") or "").strip() or None,
-            story_id=article.get("docid") and f"{article.get('docid')}",
+            story_id=article.get("docid") and f"{article.get('docid')}", lexicons=options.lexicons,
         )
     if not found:
         yield Rejected(name, "XML with no <article><text> elements")

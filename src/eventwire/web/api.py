@@ -148,15 +148,17 @@ async def post_story(request: Request, db: StoreDep) -> dict[str, Any]:
         raise HTTPException(422, "; ".join(f"{r['input']}: {r['reason']}" for r in rejected) or "no story")
     from starlette.concurrency import run_in_threadpool
 
-    written = await run_in_threadpool(_code_and_store, db, stories)
+    written = await run_in_threadpool(_code_and_store, db, stories, request.app.state)
     return {"stories": written, "rejected": rejected}
 
 
-def _code_and_store(db: Store, stories: list[Story]) -> list[dict[str, Any]]:
-    from eventwire.pipeline import code_stories
+def _code_and_store(db: Store, stories: list[Story], state: Any) -> list[dict[str, Any]]:
+    with _coding:  # the coder (and its parser) is made on the first upload, not when the server starts
+        if getattr(state, "coder", None) is None:
+            from eventwire.coder import Coder
 
-    with _coding:
-        coded = [s for s in code_stories(stories) if isinstance(s, Story)]
+            state.coder = Coder()
+        coded = [s for s in state.coder.code(stories) if isinstance(s, Story)]
     out = []
     for story in coded:
         result = db.write_story(story)

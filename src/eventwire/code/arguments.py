@@ -1,0 +1,219 @@
+"""Whose act, and on whom: a trigger's source and target actors, read off the parse.
+
+The source is the subject (or the "by" agent of a passive, or the subject inherited from a
+governing verb, or the one accused of the act); the recipient is the object of the sense's
+preposition, or the direct object, or the subject of a governed clause ("demanded that the
+government ..."), or a possessor ("request Russia's assistance"), or the host country named by
+"in <capital>" for a visiting actor's talks and requests. Each answer comes with the path that
+found it, for ``--explain``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.code.clause import CodingContext
+from eventwire.code.syntax import children, is_passive, lemma
+from eventwire.code.triggers import CameoEntry, Sense
+from eventwire.model import Actor
+
+PLACE_PATH = "target: the country where it happens"
+_SUBJECT_DEPS = ("nsubj", "csubj")
+# the dependencies by which a clause takes the subject of the clause above it
+_INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "acomp"})
+_HOST_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
+
+Found = tuple[list[Actor], str]  # actors, and the path that found them
+
+
+def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
+    """The actors who do what ``verb`` says, climbing to a governing clause for its subject."""
+    actors = ctx.actors
+    if sense.stative and is_passive(verb):  # "Israel is opposed to ...": the subject acts
+        for child in children(verb, "nsubjpass"):
+            return actors.resolve(child), f"source: subject {child.text!r} of a stative passive"
+    accused = accused_of(verb, ctx)
+    if accused is not None:  # "accused Kenya of supporting them": Kenya is said to support
+        return actors.resolve(accused), f"source: {accused.text!r}, accused of it"
+    current: Token = verb
+    path: list[str] = []
+    for _ in range(6):
+        if is_passive(current):
+            found = _passive_source(current, verb, path, ctx)
+            if found is not None:
+                return found
+        else:
+            for child in children(current, *_SUBJECT_DEPS):
+                label = f"subject {child.text!r}" + (f" of {current.text!r}" if current != verb else "")
+                return actors.resolve(child), "source: " + " > ".join([*path, label])
+            if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+                return actors.resolve(current.head), "source: " + " > ".join([*path, f"noun {current.head.text!r}"])
+        if current.pos_ in ("NOUN", "PROPN"):  # "the campaign to push back IS": whose campaign
+            noun_actors, label = noun_sources(current, ctx)
+            if noun_actors:
+                return noun_actors, label
+        if current.dep_ not in _INHERITING_DEPS or current.head == current:
+            break
+        path.append(f"{current.dep_} of {current.head.text!r}")
+        current = current.head
+    return [], "source: none found"
+
+
+def _passive_source(current: Token, verb: Token, path: list[str], ctx: CodingContext) -> Found | None:
+    """The raised subject of "are expected to sign", or the "by" agent; a passive trigger with
+    no agent has no source it names."""
+    if current != verb and path and path[-1].startswith("xcomp"):
+        for child in children(current, "nsubjpass"):  # "are expected to sign": the raised subject
+            return ctx.actors.resolve(child), "source: " + " > ".join(
+                [*path, f"subject {child.text!r} of {current.text!r}"])
+    for agent in children(current, "agent"):
+        hit = ctx.actors.first_resolved(children(agent, "pobj"))
+        if hit is not None:
+            return hit[1], "source: " + " > ".join([*path, f"by {hit[0].text!r}"])
+    if current == verb:
+        return [], "source: passive with no 'by' agent"
+    return None
+
+
+def noun_sources(noun: Token, ctx: CodingContext) -> Found:
+    """Whose act an event noun names: its possessor ("Russia's request"), its by/of/from phrase,
+    or a country or named actor modifying it ("the Turkish offensive")."""
+    actors = ctx.actors
+    hit = actors.first_resolved(children(noun, "poss"))
+    if hit is not None:
+        return hit[1], f"source: possessor {hit[0].text!r}"
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ctx.grammar.noun_agent_prepositions:
+            hit = actors.first_resolved(children(prep, "pobj"))
+            if hit is not None:
+                return hit[1], f"source: '{prep.text} {hit[0].text}'"
+    for child in children(noun, "amod", "compound"):
+        clue = actors.clue(child)
+        if clue is not None and clue.kind in ("demonym", "country", "named"):
+            found = actors.resolve(child)
+            if found:
+                return found, f"source: modifier {child.text!r}"
+    return [], "source: none found"
+
+
+def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingContext, *,
+            complement: Token | None = None, complement_targets: list[Actor] | None = None,
+            noun_trigger: bool = False, skip_object: bool = False) -> Found:
+    """The recipient, looked for in the order the module's docstring gives."""
+    actors, grammar = ctx.actors, ctx.grammar
+    if sense.target == "none":
+        return [], "target: none by the lexicon"
+    if is_passive(trigger) and not noun_trigger and not sense.stative:
+        hit = actors.first_resolved(children(trigger, "nsubjpass"))
+        if hit is not None:
+            return hit[1], f"target: passive subject {hit[0].text!r}"
+    objects = [] if (noun_trigger or skip_object) else children(trigger, "dobj", "dative")
+    holders = [trigger, *objects]
+    holders += [p for c in children(trigger, "prep") if c.lower_ in grammar.stance_prepositions
+                for p in children(c, "pobj") if lemma(p) in grammar.stance_nouns]
+    if noun_trigger:  # "suspension of air links with Serbia": the noun's 'of' phrase holds it too
+        holders += [p for c in children(trigger, "prep") if c.lower_ in grammar.noun_object_prepositions
+                    for p in children(c, "pobj")]
+    named = sense.target[5:].split(",") if sense.target and sense.target.startswith("prep:") else []
+    found = _prep_target(holders, named, ctx)
+    if found:
+        return found
+    hit = actors.first_resolved(objects)
+    if hit is not None:
+        return hit[1], f"target: object {hit[0].text!r}"
+    clause = complement if complement is not None else next(
+        (c for c in children(trigger, "ccomp", "xcomp") if not noun_trigger), None)
+    if clause is not None:  # "demanded that the government provide ...", "allowed X to ..."
+        hit = actors.first_resolved(children(clause, "nsubj", "nsubjpass"))
+        if hit is not None:
+            return hit[1], f"target: subject {hit[0].text!r} of the governed clause"
+    if complement_targets:
+        return complement_targets, "target: the governed action's recipient"
+    if not named:
+        found = _prep_target(holders, list(grammar.ordered("target_prepositions")), ctx)
+        if found:
+            return found
+    for obj in objects:
+        hit = actors.first_resolved(children(obj, "poss"))
+        if hit is not None:
+            return hit[1], f"target: possessor {hit[0].text!r} of the object"
+    if entry is not None:
+        # talks or requests "in Moscow": the host; attacks or curfews "in the West Bank": the place
+        climb = entry.plover_type in ctx.triggers.hosted
+        for holder in [trigger, *objects, *([complement] if complement is not None else [])]:
+            host = _host(holder, climb, ctx)
+            if host is not None:
+                return [host], f"{PLACE_PATH}, '{host.text}'"
+    return [], "target: none found"
+
+
+def _prep_target(holders: list[Token], preps: list[str], ctx: CodingContext) -> Found | None:
+    for prep_word in preps:
+        for holder in holders:
+            for child in children(holder, "prep", "dative"):
+                if child.lower_ == prep_word:
+                    hit = ctx.actors.first_resolved(prep_objects(child))
+                    if hit is not None:
+                        return hit[1], f"target: '{child.text} {hit[0].text}'"
+    return None
+
+
+def _host(trigger: Token, climb: bool, ctx: CodingContext) -> Actor | None:
+    """The country named by an 'in'/'to' phrase of the clause ("was in Moscow to request
+    weapons", "imposed a curfew in the town of Cizre in southeastern Turkey")."""
+    current = trigger
+    for _ in range(4):
+        for prep in children(current, "prep"):
+            if prep.lower_ in ctx.grammar.host_prepositions:
+                for token in prep.subtree:
+                    clue = ctx.actors.clue(token)
+                    span = ctx.actors.clue_span(token)
+                    if clue is not None and clue.kind in ("capital", "country") and span is not None:
+                        words = ctx.doc[span[0] : span[1]]
+                        return Actor(text=words.text, start=words.start_char, end=words.end_char, name=clue.name,
+                                     country=clue.country, sector=None, code=clue.country)
+        if not climb or current.head == current or current.dep_ not in _HOST_CLIMB_DEPS:
+            return None
+        current = current.head
+    return None
+
+
+def accused_of(verb: Token, ctx: CodingContext) -> Token | None:
+    """The object of "accuse X of doing": the one said to do it."""
+    grammar = ctx.grammar
+    if verb.dep_ == "pcomp" and verb.head.lower_ in grammar.accusation_prepositions:
+        holder = verb.head.head
+        if holder.dep_ in ("dobj", "nsubjpass") and lemma(holder.head) in grammar.accusing_verbs:
+            return holder  # "accused [the rebels of attacking]"
+        if lemma(holder) in grammar.accusing_verbs:
+            for child in children(holder, "dobj", "nsubjpass"):
+                return child
+    return None
+
+
+def prep_objects(prep: Token) -> list[Token]:
+    """A preposition's object; when the parser hung it elsewhere ("granted asylum to officers
+    holed up ...", with "officers" made a subject), the noun phrase right after it."""
+    found = children(prep, "pobj")
+    if found:
+        return found
+    doc = prep.doc
+    for i in range(prep.i + 1, min(prep.i + 8, len(doc))):
+        token = doc[i]
+        if token.pos_ in ("VERB", "AUX", "PUNCT", "ADP") and token.dep_ not in ("amod", "compound"):
+            break
+        if token.pos_ in ("NOUN", "PROPN") and not (prep.i < token.head.i <= i + 8 and token.head.i > i):
+            return [token]
+    return []
+
+
+def not_at_home(sources: list[Actor], targets: list[Actor], path: str) -> Found:
+    """A place in the actor's own country is where it acts, not whom it acts on."""
+    if path.startswith(PLACE_PATH) and sources and targets and all(s.country == targets[0].country for s in sources):
+        return [], "target: none (the place is in the actor's own country)"
+    return targets, path
+
+
+def same_actor(a: Actor, b: Actor) -> bool:
+    """The same words, or the same named actor: no one is their own recipient."""
+    return (a.start == b.start and a.end == b.end) or (a.name is not None and a.name == b.name)

@@ -1,0 +1,81 @@
+"""Which sense of a trigger the parse around it fits: its voice, particle, prepositions, clause,
+subject and object words (the conditions of verbs.yaml and nouns.yaml)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.code.syntax import children, is_passive, lemma, lemma_keys, objects
+from eventwire.code.triggers import Sense
+from eventwire.lexicons import WordLists
+
+
+def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense]] | None:
+    """The senses of the first of the token's look-up keys that the table has."""
+    for key in lemma_keys(token):
+        if key in table:
+            return key, table[key]
+    return None
+
+
+def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sense | None:
+    """The first sense whose conditions the parse around ``token`` meets."""
+    object_words = None
+    for sense in senses:
+        if sense.passive is not None and is_passive(token) != sense.passive:
+            continue
+        if sense.particles and not any(c.lower_ in sense.particles for c in children(token, "prt", "advmod")):
+            continue
+        if sense.preps and not prepositions(token) & sense.preps:
+            continue
+        if sense.clause and not children(token, "ccomp"):
+            continue
+        if sense.subjects:
+            words = {w for c in children(token, "nsubj", "nsubjpass") for w in _phrase_words(c)}
+            if not any(s <= words for s in sense.subjects):
+                continue
+        if sense.objects:
+            if object_words is None:
+                object_words = _object_words(token, grammar)
+            if not any(words <= object_words for words in sense.objects):
+                continue
+        return sense
+    return None
+
+
+def prepositions(token: Token) -> set[str]:
+    """The prepositions a sense condition may name: the trigger's, its object's, and the head
+    noun of a compound trigger ("phone call")."""
+    found = {c.lower_ for c in children(token, "prep", "agent", "dative")}
+    for child in children(token, "dobj", "xcomp", "acomp"):
+        found.update(c.lower_ for c in children(child, "prep"))
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        found.add(lemma(token.head))
+    return found
+
+
+def _phrase_words(head: Token) -> set[str]:
+    return {t.lemma_.lower() for t in head.subtree} | {t.lower_ for t in head.subtree}
+
+
+def _object_words(token: Token, grammar: WordLists) -> set[str]:
+    """Lemmas of the trigger's object phrase (or, for a noun, of its own modifiers and 'for'
+    phrase), used by sense conditions like {object: [weapon]}."""
+    words: set[str] = set()
+    if token.pos_ in ("NOUN", "PROPN"):
+        heads = [token]
+    else:  # the object, or the prepositions' objects; "asked Russia for weapons": both
+        preps = [p for c in children(token, "prep") for p in children(c, "pobj")]
+        direct = objects(token)
+        heads = direct + [p for p in preps if p.head.lower_ in grammar.request_prepositions] if direct else preps
+    for head in heads:
+        words.add(lemma(head))
+        words.add(head.lower_)
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "nmod", "conj"):
+                words.add(lemma(child))
+            if child.dep_ == "prep" and child.lower_ in grammar.object_prepositions:
+                for pobj in children(child, "pobj"):
+                    words.add(lemma(pobj))
+                    words.update(lemma(c) for c in children(pobj, "compound", "amod", "conj"))
+    return words

@@ -1,0 +1,194 @@
+"""The clause coder as steps: trigger → form → sense → governed action → arguments → recipients
+→ status → date → place → events. Each step does one job on a ``Clause`` and may stop it (with
+the reason ``--explain`` shows); ``STEPS`` is the order they run in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Span
+
+from eventwire.code import arguments, governed
+from eventwire.code.clause import Clause, CodingContext, Unmatched
+from eventwire.code.dates import event_date
+from eventwire.code.places import PlaceFinder, Toponym, event_location
+from eventwire.code.senses import fitting_sense, lookup
+from eventwire.code.status import status_of
+from eventwire.code.syntax import children, lemma_keys, objects
+from eventwire.model import Actor, Location
+
+Step = Callable[[Clause, CodingContext], None]
+
+
+# ---------------------------------------------------------------------- triggers
+def triggers(sentence: Span, ctx: CodingContext) -> Iterator[Clause]:
+    """The sentence's triggers as clauses to code: its verbs first, then its event nouns (so that
+    a verb that absorbs a noun, "agreed to hold talks", comes first); words already absorbed are
+    skipped when their turn comes."""
+    lexicon = ctx.triggers
+    verbs = [t for t in sentence if (t.pos_ in ("VERB", "AUX") or t.tag_ == "VBG" or t.dep_ == "pcomp")
+             and lookup(lexicon.verbs, t)]  # gerunds too, even when tagged as nouns
+    nouns = [t for t in sentence if t.pos_ in ("NOUN", "PROPN") and lookup(lexicon.nouns, t)]
+    for token, nominal in [*((v, False) for v in verbs), *((n, True) for n in nouns)]:
+        if token.i in ctx.consumed:
+            continue
+        key, senses = lookup(lexicon.nouns if nominal else lexicon.verbs, token)
+        yield Clause(trigger=token, sentence=sentence, lemma=key, senses=senses, nominal=nominal, anchor=token)
+    for token in sentence:
+        if token.pos_ == "VERB" and token.i not in ctx.consumed and not lookup(lexicon.verbs, token):
+            ctx.unmatched.append(Unmatched(token, f"no lexicon entry for the verb {token.lemma_!r}"))
+
+
+# ---------------------------------------------------------------------- the steps
+def check_form(clause: Clause, ctx: CodingContext) -> None:
+    """A verb must be a verb of its own clause; a noun needs a light verb or an actor of its own."""
+    token = clause.trigger
+    if not clause.nominal:
+        if token.pos_ == "AUX" and not children(token, "dobj", "xcomp", "ccomp"):
+            clause.stop()
+        elif token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children(
+                token, "aux", "nsubj", "nsubjpass", "auxpass"):
+            clause.stop("a participle describing a noun (background, not an event)")
+        return
+    anchor = governed.light_verb(token, ctx)
+    happening = token.dep_ == "nsubj" and lemma_keys(token.head)[0] in ctx.grammar.happening_verbs
+    owned = bool(children(token, "poss")) or any(  # "the visit of X to Y"
+        prep.lower_ in ctx.grammar.noun_agent_prepositions and ctx.actors.first_resolved(children(prep, "pobj"))
+        for prep in children(token, "prep"))
+    if anchor is None and not (happening or owned):
+        clause.stop(f"the noun {clause.lemma!r} is not the object of a light verb, nor has an actor of its own")
+    clause.anchor = anchor if anchor is not None else token
+
+
+def choose_sense(clause: Clause, ctx: CodingContext) -> None:
+    sense = fitting_sense(clause.senses, clause.trigger, ctx.grammar)
+    clause.sense = sense
+    if clause.nominal:
+        if sense is None or sense.skip or sense.cameo is None:
+            clause.stop()
+    elif sense is None:
+        clause.stop(f"no sense of {clause.lemma!r} fits its object or prepositions")
+    elif sense.skip:
+        clause.stop(f"{sense.where} says this use codes nothing")
+
+
+def govern(clause: Clause, ctx: CodingContext) -> None:
+    """The code: a governing verb's from the action it governs ("agreed to withdraw"), else the
+    sense's, as an intent or a threat when the action is still to come."""
+    sense, verb = clause.sense, clause.trigger
+    if sense.objects and not clause.nominal:
+        ctx.consumed.update(obj.i for obj in objects(verb))
+    if clause.nominal or not sense.absorb:
+        has_anchor = not clause.nominal or clause.anchor.i != clause.trigger.i
+        clause.code = governed.recode(sense.cameo, clause.anchor, ctx) if has_anchor else sense.cameo
+        return
+    action = governed.complement(verb, ctx, infinitive_only=sense.complement == "infinitive")
+    if action is not None and governed.not_governed(verb, action, sense.absorb, ctx):
+        clause.stop(f"{sense.where}: reports or asks about another's action")
+        return
+    action_type = None
+    if action is not None:
+        action_type, clause.complement_targets = governed.complement_meaning(action, ctx)
+    elif sense.need_complement:
+        clause.stop(f"{sense.where} needs a complement (\"to ...\", \"that ...\")")
+        return
+    kind = sense.absorb
+    if kind == "intent" and ctx.triggers.future.get(action_type or "") == "threat":
+        kind = "threat"  # "promised to strike back" is a threat
+    clause.complement = action
+    clause.code = ctx.triggers.governed_code(kind, action_type) if action_type else sense.cameo
+
+
+def check_type(clause: Clause, ctx: CodingContext) -> None:
+    """Only codes with a PLOVER type are events."""
+    if clause.code is None or ctx.entry(clause.code).plover_type is None:
+        clause.stop()
+
+
+def find_sources(clause: Clause, ctx: CodingContext) -> None:
+    if clause.nominal and clause.anchor.i == clause.trigger.i:
+        clause.sources, clause.source_path = arguments.noun_sources(clause.trigger, ctx)
+    else:
+        clause.sources, clause.source_path = arguments.sources(clause.anchor, clause.sense, ctx)
+
+
+def find_targets(clause: Clause, ctx: CodingContext) -> None:
+    entry = ctx.entry(clause.code)
+    if not clause.nominal:
+        clause.targets, clause.target_path = arguments.targets(
+            clause.trigger, clause.sense, entry, ctx, complement=clause.complement,
+            complement_targets=clause.complement_targets)
+        return
+    clause.targets, clause.target_path = arguments.targets(clause.trigger, clause.sense, entry, ctx,
+                                                           noun_trigger=True)
+    if clause.anchor.i != clause.trigger.i and not clause.targets:
+        clause.targets, clause.target_path = arguments.targets(clause.anchor, clause.sense, entry, ctx,
+                                                               skip_object=True)
+
+
+def speaker_demands(clause: Clause, ctx: CodingContext) -> None:
+    """ "Straw said the government must reach an agreement": Straw's demand on it."""
+    if clause.nominal and clause.anchor.i == clause.trigger.i:
+        return
+    speakers = governed.obligation_speakers(clause.anchor, ctx)
+    if speakers:
+        clause.code = ctx.triggers.governed_code("request", ctx.triggers.type_of(clause.code))
+        clause.targets, clause.sources = clause.sources, speakers
+        clause.source_path, clause.target_path = "source: the speaker who says it must happen", "target: who must act"
+
+
+def settle_recipients(clause: Clause, ctx: CodingContext) -> None:
+    """The sense's swap ("peacekeepers arrived in X": X receives), a place at home is no
+    recipient, an implied recipient, and the armed forces' use of force."""
+    if clause.sense.swap:
+        clause.sources, clause.targets = clause.targets, clause.sources
+    clause.targets, clause.target_path = arguments.not_at_home(clause.sources, clause.targets, clause.target_path)
+    clause.targets, clause.target_path = governed.implied_target(
+        clause.code, clause.sources, clause.targets, clause.target_path, clause.anchor, ctx)
+    clause.code = governed.armed_forces(clause.code, clause.sources, ctx)
+
+
+def require_actor(clause: Clause, ctx: CodingContext) -> None:
+    if not clause.sources and not clause.targets:
+        clause.stop(f"{clause.sense.where} matched but no actor was found ({clause.path})")
+
+
+def read_status(clause: Clause, ctx: CodingContext) -> None:
+    clause.status, clause.attribution = status_of(clause.trigger, clause.anchor, ctx.actors, ctx.cues)
+
+
+def read_date(clause: Clause, ctx: CodingContext) -> None:
+    clause.date, clause.date_precision = event_date(clause.anchor, clause.sentence, ctx.published, ctx.dates)
+
+
+def locate(places: PlaceFinder, by_token: dict[int, Toponym], fallback: Location | None) -> Step:
+    """The step that gives a clause its place, for one story's toponyms."""
+
+    def step(clause: Clause, ctx: CodingContext) -> None:
+        ptype = ctx.entry(clause.code).plover_type
+        clause.location = event_location(clause.anchor, by_token, fallback, ptype, places)
+
+    return step
+
+
+STEPS: tuple[Step, ...] = (check_form, choose_sense, govern, check_type, find_sources, find_targets,
+                           speaker_demands, settle_recipients, require_actor, read_status, read_date)
+
+
+def run(clause: Clause, ctx: CodingContext, steps: tuple[Step, ...]) -> bool:
+    """Run the steps in order until one stops the clause; True when it went through them all."""
+    for step in steps:
+        step(clause, ctx)
+        if clause.stopped:
+            if clause.reason:
+                ctx.unmatched.append(Unmatched(clause.trigger, clause.reason))
+            return False
+    return True
+
+
+def pairs(clause: Clause) -> list[tuple[Actor | None, Actor | None]]:
+    """One (source, target) per actor on each side ("X and Y" gives an event each); no one is
+    their own recipient."""
+    return [(source, target) for source in clause.sources or [None] for target in clause.targets or [None]
+            if not (source is not None and target is not None and arguments.same_actor(source, target))]

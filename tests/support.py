@@ -61,12 +61,12 @@ def triples(story) -> list[tuple[str, str | None, str | None]]:
     return [(e.plover.type, e.source and e.source.code, e.target and e.target.code) for e in story.events]
 
 
-def parsed(vocab, rows: list[tuple], sentence_starts: tuple[int, ...] = (0,)):
+def parsed(vocab, rows: list[tuple]):
     """A Doc built by hand, so that a rule's test does not move when the statistical model does.
 
     Each row is (word, head index, dependency, fine tag, coarse tag, lemma[, entity label]); the
-    head of the root is itself. Entity labels are BIO-free: consecutive tokens with one label
-    form one entity."""
+    head of a sentence's root is itself, and each root makes a sentence. Consecutive tokens with
+    one entity label form one entity."""
     from spacy.tokens import Doc
 
     words = [r[0] for r in rows]
@@ -77,8 +77,7 @@ def parsed(vocab, rows: list[tuple], sentence_starts: tuple[int, ...] = (0,)):
         previous = label
     doc = Doc(vocab, words=words, spaces=[True] * (len(words) - 1) + [False],
               heads=[r[1] for r in rows], deps=[r[2] for r in rows], tags=[r[3] for r in rows],
-              pos=[r[4] for r in rows], lemmas=[r[5] for r in rows], ents=ents,
-              sent_starts=[i in sentence_starts for i in range(len(words))])
+              pos=[r[4] for r in rows], lemmas=[r[5] for r in rows], ents=ents)
     return doc
 
 

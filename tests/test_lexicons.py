@@ -84,3 +84,45 @@ def test_bad_verb_entries_are_named(tmp_path, cli):
     (lexicon / "verbs.yaml").write_text("verbs:\n  lambaste: [{cameo: \"111\"}]\n  lambaste: [{cameo: \"112\"}]\n")
     result = cli("extract", str(story), "--lexicon", str(lexicon))
     assert result.code == 2 and "line 3" in result.err and "twice" in result.err
+
+
+def test_the_rules_hold_no_english_words_of_their_own():
+    """Words the rules match against the text live in lexicon files: a literal word compared with
+    a token's text or lemma in the code is a word list nobody can extend."""
+    import re
+
+    from support import ROOT
+
+    compared = re.compile(r"""(lower_|lemma_|\.text|lemma\([\w.]+\))\s*(?:\.lower\(\))?\s*(?:not\s+)?(?:in|==|!=)"""
+                          r"""\s*(?:[({\[][^)}\]]*?)?["'][^"']*[A-Za-z]""")
+    found = []
+    for path in sorted((ROOT / "src" / "eventwire" / "code").glob("*.py")):
+        for n, line in enumerate(path.read_text().splitlines(), 1):
+            if compared.search(line.split("#")[0]):
+                found.append(f"{path.name}:{n}: {line.strip()}")
+    assert not found, "\n".join(found)
+
+
+def test_a_word_list_the_packaged_file_does_not_declare_is_named_with_its_line(tmp_path, cli):
+    story = tmp_path / "story.txt"
+    story.write_text(GOOD)
+    lexicon = tmp_path / "lex"
+    lexicon.mkdir()
+    (lexicon / "grammar.yaml").write_text("# mine\nstance_nouns: protest\nstance_noun: outcry\n")
+    result = cli("extract", str(story), "--lexicon", str(lexicon))
+    assert result.code == 2
+    assert f"{lexicon / 'grammar.yaml'} line 3: unknown word list 'stance_noun'" in result.err
+
+
+def test_a_user_word_list_extends_the_packaged_one(tmp_path, cli):
+    # a user's word joins the packaged ones ("in outcry against X" as "in protest against X")
+    story = tmp_path / "story.txt"
+    story.write_text("Title\n\nKenyan students marched in outcry against Uganda on Monday.\n")
+    lexicon = tmp_path / "lex"
+    lexicon.mkdir()
+    (lexicon / "grammar.yaml").write_text("stance_nouns: outcry\n")
+    from eventwire.lexicons import Lexicons
+
+    words = Lexicons([lexicon]).word_lists("grammar")
+    assert {"outcry", "protest", "defiance"} <= words.stance_nouns
+    assert cli("extract", str(story), "--lexicon", str(lexicon)).code == 0

@@ -12,7 +12,6 @@ from eventwire import __version__
 from eventwire.deadline import TIME_LIMIT
 from eventwire.lexicons import LexiconError
 from eventwire.model import STATUSES, Rejected, Story
-from eventwire.store import StoreError
 
 
 class _Rejections:
@@ -357,12 +356,15 @@ def main(argv: list[str] | None = None) -> int:
     except _UsageError as exc:
         print(f"eventwire: {exc}", file=sys.stderr)
         return 2
-    except StoreError as exc:
-        print(f"eventwire: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         print("eventwire: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error worth a traceback
         return 0
+    except Exception as exc:
+        store = sys.modules.get("eventwire.store")  # imported by the commands that use a database
+        if store is None or not isinstance(exc, store.StoreError):
+            raise
+        print(f"eventwire: {exc}", file=sys.stderr)
+        return 1

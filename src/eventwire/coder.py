@@ -47,6 +47,7 @@ class Coder:
             self.lexicons = Lexicons(lexicons) if lexicons else Lexicons.packaged()
         self._nlp = nlp
         self._place_index = place_index
+        self._given_parts = nlp is not None or place_index is not None
         self._knowledge: Knowledge | None = None
 
     # ------------------------------------------------------------------ parts, loaded on first use
@@ -80,7 +81,7 @@ class Coder:
             tokenizer = self.nlp.tokenizer
             return Knowledge.build(lexicons, lambda text: [t.text for t in tokenizer(text)], self.place_index)
 
-        if self._nlp is None and self._place_index is None:  # default parts: shared by coders of these lexicons
+        if not self._given_parts:  # default parts: what is built is shared by coders of these lexicons
             return self.lexicons.derived("knowledge", build)
         return build(self.lexicons)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -45,8 +45,11 @@ class LexiconFile:
 class Lexicons:
     """A set of lexicons: the packaged files, then each user folder's files of the same names."""
 
-    def __init__(self, user_dirs: Sequence[str | Path] = ()) -> None:
+    def __init__(self, user_dirs: Sequence[str | Path] = (), *, replace: Collection[str] = ()) -> None:
+        """``replace`` names lexicons whose packaged file is not read: the user's folders give them
+        whole (to code with one's own verbs, or with a small lexicon in a test)."""
         self.user_dirs = tuple(Path(d) for d in user_dirs)
+        self.replace = frozenset(replace)
         for path in self.user_dirs:
             if not path.is_dir():
                 raise LexiconError(f"{path}: lexicon folder not found")
@@ -65,7 +68,8 @@ class Lexicons:
         found = self._files.get(name)
         if found is None:
             packaged = resources.files("eventwire") / "lexicon" / f"{name}.yaml"
-            found = [LexiconFile(f"eventwire/lexicon/{name}.yaml", packaged.read_text(encoding="utf-8"))]
+            found = [] if name in self.replace else [
+                LexiconFile(f"eventwire/lexicon/{name}.yaml", packaged.read_text(encoding="utf-8"))]
             for folder in self.user_dirs:
                 for path in (folder / f"{name}.yaml", folder / f"{name}.yml"):
                     if path.is_file():
@@ -80,7 +84,7 @@ class Lexicons:
             for n, file in enumerate(self.files(name)):
                 content = _parse(file.text, file.where)
                 if name in WORD_LIST_FILES:
-                    _check_word_lists(content, file, data if n else None)
+                    _check_word_lists(content, file, data if n and name not in self.replace else None)
                     content = {key: _word_items(value) for key, value in (content or {}).items()}
                 data = content if n == 0 else _merge(data, content, file.where)
             self._data[name] = data

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
 
+from eventwire.cache import cache_dir
 from eventwire.lexicons import LexiconError, Lexicons
 
 INDEX_VERSION = 10
@@ -47,12 +48,6 @@ class Place:
     population: int
     capital: bool
     admin1: str | None  # the division's name, for cities and admin2
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
-    return Path(base)
 
 
 @dataclass(frozen=True, slots=True)

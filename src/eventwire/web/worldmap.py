@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from eventwire.code.geonames import cache_dir
+from eventwire.cache import cache_dir
 
 MAP_VERSION = 1
 TOLERANCE = 0.1  # degrees: finer than a pixel on a 1,400-pixel-wide world

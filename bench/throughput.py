@@ -54,13 +54,14 @@ def bare_spacy(stories, repeat: int) -> tuple[float, int]:
 
 
 def eventwire_coding(stories, workers: int, repeat: int) -> tuple[float, int]:
-    from eventwire.pipeline import code_stories
+    from eventwire import Coder
 
-    list(code_stories(stories[:8]))  # warm up: model, lexicons, place index
+    coder = Coder()
+    list(coder.code(stories[:8]))  # warm up: model, lexicons, place index
     best, events = float("inf"), 0
     for _ in range(repeat):
         started = time.perf_counter()
-        coded = list(code_stories(stories, workers=workers))
+        coded = list(coder.code(stories, workers=workers))
         best = min(best, time.perf_counter() - started)
         events = sum(len(getattr(s, "events", [])) for s in coded)
     return best, events

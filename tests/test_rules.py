@@ -93,7 +93,19 @@ DELEGATION = [
 
 def test_a_definite_phrase_names_the_actor_named_before(mini):
     # "The delegation" is the Kenyan one, though the story names Uganda as often as Kenya
-    assert triples(coded(mini, DELEGATION)) == [("CONSULT", "KENGOV", "UGAGOV")]
+    story = coded(mini, DELEGATION)
+    met = [e for e in story.events if e.mentions[0].trigger.text == "met"]
+    assert [(e.plover.type, e.source.code, e.target.code) for e in met] == [("CONSULT", "KENGOV", "UGAGOV")]
+
+
+def test_only_the_participants_of_events_are_remembered(mini):
+    # "arrive" is no event in this lexicon without its entry: a phrase that takes part in no
+    # event says nothing of whom "the delegation" is later
+    lexicons = Lexicons([MINI], replace=("verbs", "nouns", "actors", "agents"))
+    knowledge = Coder(lexicons, nlp=spacy.blank("en")).knowledge
+    doc = parsed(mini.nlp.vocab, DELEGATION)
+    only_meetings = StoryActors(doc, knowledge.gazetteer, knowledge.grammar, lambda token: token.lemma_ == "meet")
+    assert [a.code for a in only_meetings.resolve(doc[8])] == ["UGAGOV"]  # the story's most named country
 
 
 def test_actors_answer_the_same_whatever_order_they_are_asked_in(mini):

@@ -104,6 +104,27 @@ class _UsageError(Exception):
     pass
 
 
+# one example per command, shown at the end of its --help
+EXAMPLES = {
+    "extract": "eventwire extract story.txt news/ --format table --explain",
+    "ingest": "eventwire ingest news/ --db events.db --workers 2",
+    "query": "eventwire query --db events.db --country IRQ --type REQUEST --since 2016-12-01",
+    "export": "eventwire export --db events.db --format parquet --layout gdelt events.parquet",
+    "serve": "EVENTWIRE_TOKEN=secret eventwire serve --db events.db --port 8000",
+    "batch": "eventwire batch --engine spark --master 'local[*]' stories.jsonl events/",
+    "eval": "eventwire eval plover ../shared/datasets/plover-gsr/dev.json",
+    "plover": "eventwire eval plover dev.json --details details.json",
+    "status": "eventwire eval status tests/data/status-set.yaml",
+    "geo": "eventwire eval geo TR-News.xml",
+}
+
+
+def _command(parent, name: str, **options) -> argparse.ArgumentParser:  # parent: argparse's subparsers
+    """A sub-command whose help ends with its example."""
+    return parent.add_parser(name, epilog=f"Example:\n  {EXAMPLES[name]}",
+                             formatter_class=argparse.RawDescriptionHelpFormatter, **options)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="eventwire",
@@ -112,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"eventwire {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    extract = commands.add_parser("extract", help="code stories and print the events (no database)",
+    extract = _command(commands, "extract", help="code stories and print the events (no database)",
                                   description="Code stories and print the result.")
     _add_reading_options(extract)
     extract.add_argument("--format", choices=("json", "jsonl", "table"), default="json")
@@ -122,7 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="show, for each event, the trigger, lexicon entry and parse path")
     extract.set_defaults(run=_run_extract)
 
-    ingest = commands.add_parser("ingest", help="code stories into the event database",
+    ingest = _command(commands, "ingest", help="code stories into the event database",
                                  description="Code stories into the database, idempotently.")
     _add_reading_options(ingest)
     _add_db_option(ingest)
@@ -131,7 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--no-progress", action="store_true", help="no progress bar")
     ingest.set_defaults(run=_run_ingest)
 
-    query = commands.add_parser("query", help="events from the database",
+    query = _command(commands, "query", help="events from the database",
                                 description="Events from the database, filtered.")
     _add_db_option(query)
     _add_filters(query)
@@ -140,7 +161,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="at most N events (default: 50 in a table, all otherwise)")
     query.set_defaults(run=_run_query)
 
-    export = commands.add_parser("export", help="analyst-ready files of the events",
+    export = _command(commands, "export", help="analyst-ready files of the events",
                                  description="Write the events (filtered) as CSV, Parquet or JSON Lines.")
     _add_db_option(export)
     _add_filters(export)
@@ -149,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("out", metavar="OUT")
     export.set_defaults(run=_run_export)
 
-    serve = commands.add_parser("serve", help="the web app and the REST API over the event database",
+    serve = _command(commands, "serve", help="the web app and the REST API over the event database",
                                 description="Serve the web pages and the REST API (OpenAPI at /docs). Reading is "
                                             "open; POST /api/stories needs the token in $EVENTWIRE_TOKEN.")
     _add_db_option(serve)
@@ -158,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=8000)
     serve.set_defaults(run=_run_serve)
 
-    batch = commands.add_parser("batch", help="code a corpus with Apache Spark, writing Parquet of events",
+    batch = _command(commands, "batch", help="code a corpus with Apache Spark, writing Parquet of events",
                                 description="The same coding as ingest, as a Spark job: INPUT is JSON Lines or "
                                             "Parquet of stories, OUTPUT a Parquet folder of events in the native "
                                             "layout.")
@@ -169,20 +190,20 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("output", metavar="OUTPUT")
     batch.set_defaults(run=_run_batch)
 
-    evaluate = commands.add_parser("eval", help="score eventwire against a gold-standard file",
+    evaluate = _command(commands, "eval", help="score eventwire against a gold-standard file",
                                    description="Score eventwire against gold data; prints one JSON object.")
     kinds = evaluate.add_subparsers(dest="kind", required=True, metavar="KIND")
-    plover = kinds.add_parser("plover", help="PLOVER gold-standard records (JSON list)")
+    plover = _command(kinds, "plover", help="PLOVER gold-standard records (JSON list)")
     plover.add_argument("gold", metavar="GOLD.json")
     plover.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
     plover.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
     plover.set_defaults(run=_run_eval)
-    status = kinds.add_parser("status", help="sentences annotated with the status of their event (YAML)")
+    status = _command(kinds, "status", help="sentences annotated with the status of their event (YAML)")
     status.add_argument("gold", metavar="SET.yaml")
     status.add_argument("--details", metavar="FILE", help="also write each item's expected and coded status here")
     status.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
     status.set_defaults(run=_run_eval)
-    geo = kinds.add_parser("geo", help="a geoparsing corpus (LGL/TR-News or GeoVirus XML)")
+    geo = _command(kinds, "geo", help="a geoparsing corpus (LGL/TR-News or GeoVirus XML)")
     geo.add_argument("gold", metavar="GOLD.xml")
     geo.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
     geo.set_defaults(run=_run_eval)

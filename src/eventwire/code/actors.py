@@ -24,11 +24,13 @@ from eventwire.lexicons import LexiconError, Lexicons, WordLists
 from eventwire.model import Actor
 
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"})
-_MODIFIER_DEPS = _LEFT_DEPS - {"poss"}  # words inside a phrase, not heads of one
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _SET_OFF = frozenset({",", ";", "—", "–"})
-# the places of a clause's participants, as against where or when it happens
-_PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "attr", "poss", "ROOT"})
+# the places of a clause's participants: only these tell who later words stand for ("the
+# delegation", "he"); a name in a prepositional phrase ("officials in Moscow", "talks on Syria")
+# is where or what, and remembering it gives later phrases a wrong country
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+_GOVERNED_DEPS = ("xcomp", "advcl", "conj", "ccomp", "dobj")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +164,12 @@ _ETHNIC = Clue("agent", "ethnic group", None, "CVL")
 class StoryActors:
     """The actors of one story's phrases, read once in text order (see the module's docstring)."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer, grammar: WordLists) -> None:
+    def __init__(self, doc: Doc, gazetteer: Gazetteer, grammar: WordLists,
+                 is_trigger: Callable[[Token], bool] = lambda token: True) -> None:
+        """``is_trigger`` tells the words that name events: only their participants are
+        remembered, as whom a later "he" or "the delegation" may stand for."""
         self.doc = doc
+        self._is_trigger = is_trigger
         self.words = grammar
         self.clues = gazetteer.match(doc)
         self.dominant = _dominant_country(self.clues)  # the country the story names most
@@ -177,7 +183,7 @@ class StoryActors:
                 self._memory.setdefault(f"name:{last.text}", self._actor(clue, last))
         for token in doc:  # the one pass, in text order
             if token.pos_ in _NOMINAL or token.i in self.clues:
-                self._own[token.i] = self._read(token, remember=token.dep_ not in _MODIFIER_DEPS)
+                self._own[token.i] = self._read(token, remember=self._participant(token))
 
     # ------------------------------------------------------------------ questions (no side effects)
     def clue(self, token: Token) -> Clue | None:
@@ -220,6 +226,21 @@ class StoryActors:
 
     def same_side(self, a: list[Actor], b: list[Actor]) -> bool:
         return {x.code for x in a} == {x.code for x in b}
+
+    def _participant(self, token: Token) -> bool:
+        """A subject or object of a clause that reports an event, the "by" agent of one, or a
+        conjunct of one ("A delegation ... was in Moscow to request weapons": the delegation)."""
+        while token.dep_ == "conj" and token.head != token:
+            token = token.head
+        if token.dep_ in _ARGUMENT_DEPS:
+            return self._reports_event(token.head)
+        return token.dep_ == "pobj" and token.head.dep_ == "agent" and self._reports_event(token.head.head)
+
+    def _reports_event(self, verb: Token, depth: int = 0) -> bool:
+        """The word names an event, or governs a clause that does ("was in Moscow to request")."""
+        if self._is_trigger(verb):
+            return True
+        return depth < 3 and any(self._reports_event(c, depth + 1) for c in children(verb, *_GOVERNED_DEPS))
 
     def _own_actor(self, token: Token) -> Actor | None:
         if token.i in self._own:
@@ -268,8 +289,7 @@ class StoryActors:
             span = self.clue_span(head)
             if span is not None and span[1] - span[0] > 1:
                 self._memory.setdefault(f"name:{head.doc[span[1] - 1].text}", actor)
-        if head.dep_ in _PARTICIPANT_DEPS:  # a place named "in Moscow" is not whom "he" stands for
-            self._last = actor
+        self._last = actor
         if actor.sector is None and actor.name is None:
             return  # "the Hong Kong virus" is no actor the story will call "the virus"
         if head_clue is None or head_clue.kind == "agent":

@@ -15,7 +15,10 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+from eventwire.code.syntax import memo_on_docs
 from eventwire.read.dates import DateWords, parse_date
+
+memo_on_docs("eventwire_time_entities")
 
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY_MONTH = re.compile(r"\b(\d{1,2})" + _ORDINAL + r"\s+(?:of\s+)?([A-Za-z]{3,9})\.?\b(?:,?\s+((?:19|20)\d\d))?")
@@ -132,10 +135,10 @@ def _time_entities(sentence: Span) -> list[Span]:
     """The sentence's DATE and TIME entities, found by bisection in a list made once per Doc:
     ``Span.ents`` walks every entity of the Doc, which is quadratic over a long story."""
     doc = sentence.doc
-    found = doc.user_data.get("eventwire_time_entities")
+    found = doc._.eventwire_time_entities
     if found is None:
         ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
-        found = doc.user_data["eventwire_time_entities"] = ([e.start for e in ents], ents)
+        found = doc._.eventwire_time_entities = ([e.start for e in ents], ents)
 
     starts, ents = found
     first = bisect.bisect_left(starts, sentence.start)

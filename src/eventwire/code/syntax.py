@@ -62,9 +62,17 @@ def objects(token: Token) -> list[Token]:
     return out
 
 
+def memo_on_docs(name: str) -> None:
+    """Register a per-Doc memo (``doc._.name``), as spaCy components keep what they compute."""
+    if not Doc.has_extension(name):
+        Doc.set_extension(name, default=None)
+
+
+memo_on_docs("eventwire_text")
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once per Doc (spaCy joins every token each time it is asked)."""
-    text = doc.user_data.get("eventwire_text")
-    if text is None:
-        text = doc.user_data["eventwire_text"] = doc.text
-    return text
+    if doc._.eventwire_text is None:
+        doc._.eventwire_text = doc.text
+    return doc._.eventwire_text

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.tokens import Token
+
+from eventwire.code.syntax import lemma_keys
 from eventwire.lexicons import LexiconError, Lexicons
 from eventwire.model import Cameo, Plover
 
@@ -80,6 +83,11 @@ class TriggerLexicon:
         """The code of a governing act ("intent", "threat", "request", ...) by the type it governs."""
         table = self.complements[kind]
         return table.get(ptype or "", table["default"])
+
+    def names_an_event(self, token: Token) -> bool:
+        """Is the word a trigger of this lexicon (a verb or a noun, by any of its look-up keys)?"""
+        table = self.nouns if token.pos_ in ("NOUN", "PROPN") else self.verbs
+        return any(key in table for key in lemma_keys(token))
 
     def type_of(self, code: str | None) -> str | None:
         return self.cameo[code].plover_type if code in self.cameo else None

@@ -20,7 +20,7 @@ from sqlalchemy import Engine, create_engine, delete, event, insert, select, tex
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from eventwire.model import Actor, Story
+from eventwire.model import Actor, Story, actor_key
 from eventwire.store import schema as s
 
 DEFAULT_DB = "eventwire.db"
@@ -97,7 +97,7 @@ class Store:
         for e in story.events:
             source_id = _actor_id(conn, e.source)
             target_id = _actor_id(conn, e.target)
-            key = hashlib.sha1("|".join([cluster, e.plover.type, _akey(e.source), _akey(e.target),
+            key = hashlib.sha1("|".join([cluster, e.plover.type, actor_key(e.source), actor_key(e.target),
                                          e.date or ""]).encode()).hexdigest()
             loc = e.location
             conn.execute(insert(s.events).values(
@@ -160,10 +160,6 @@ def _delete_children(conn: Connection, story_id: str) -> None:
     """Rows of a replaced story (SQLite enforces the cascade only with foreign keys on)."""
     for table in (s.mentions, s.events, s.places, s.removed, s.story_bands):
         conn.execute(delete(table).where(table.c.story_id == story_id))
-
-
-def _akey(actor: Actor | None) -> str:
-    return "" if actor is None else (actor.code or actor.name or actor.text.lower())
 
 
 def _actor_id(conn: Connection, actor: Actor | None) -> int | None:

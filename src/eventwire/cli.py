@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from eventwire import __version__, lexicons
 from eventwire.deadline import TIME_LIMIT
-from eventwire.model import STATUSES, Rejected, Story
+from eventwire.model import Rejected, Story
 from eventwire.store import StoreError
 
 
@@ -66,38 +65,33 @@ def _add_db_option(p: argparse.ArgumentParser) -> None:
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
-    f = p.add_argument_group("filters (repeat a filter to allow several values; different filters combine)")
-    f.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
-    f.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
-    f.add_argument("--actor", action="append", default=[],
-                   help="an actor code, code prefix, country or name, either side")
-    f.add_argument("--country", action="append", default=[], help="a country (ISO alpha-3) on either side")
-    f.add_argument("--source", action="append", default=[], help="the source actor (code, prefix, country or name)")
-    f.add_argument("--target", action="append", default=[], help="the target actor (code, prefix, country or name)")
-    f.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="events between A and B, either way")
-    f.add_argument("--type", action="append", default=[], dest="plover_type", help="a PLOVER type")
-    f.add_argument("--cameo-root", action="append", default=[], help="a CAMEO root code (01-20)")
-    f.add_argument("--status", action="append", default=[], choices=STATUSES,
-                   help="a status (default: all of them)")
-    f.add_argument("--place", action="append", default=[], help="the event's location, by name")
-    f.add_argument("--location-country", action="append", default=[], help="the country of the event's location")
-    f.add_argument("--text", help="words in one of the event's sentences")
-    f.add_argument("--story", help="events of one story, by id")
-    f.add_argument("--canonical", action="store_true",
-                   help="one row per event shared by near-duplicate stories, with article and source counts")
+    from eventwire.store.filters import FILTERS
+
+    group = p.add_argument_group("filters (repeat a filter to allow several values; different filters combine)")
+    for f in FILTERS:
+        options: dict = {"dest": f.key, "help": f.explained, "metavar": f.metavar}
+        if f.pair:
+            options["nargs"] = 2
+        elif f.repeats:
+            options.update(action="append", default=[])
+        if f.choices:
+            options["choices"] = f.choices
+        group.add_argument(f.flag, **options)
+    group.add_argument("--canonical", action="store_true",
+                       help="one row per event shared by near-duplicate stories, with article and source counts")
 
 
 def _filters(args: argparse.Namespace):  # -> Filters
-    from eventwire.store.query import Filters
+    from eventwire.store.filters import FILTERS, Filters
 
-    for name in ("since", "until"):
-        value = getattr(args, name)
-        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise _UsageError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
-    return Filters(since=args.since, until=args.until, actor=args.actor, country=args.country, source=args.source,
-                   target=args.target, dyad=tuple(args.dyad) if args.dyad else None, plover_type=args.plover_type,
-                   cameo_root=args.cameo_root, status=args.status, place=args.place,
-                   location_country=args.location_country, text=args.text, story=args.story)
+    values = {}
+    for f in FILTERS:
+        given = getattr(args, f.key)
+        try:
+            values[f.key] = f.parse(given if isinstance(given, list) else [given] if given else [])
+        except ValueError as exc:
+            raise _UsageError(f"{f.flag} {exc}") from None
+    return Filters(**values)
 
 
 class _UsageError(Exception):

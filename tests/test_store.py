@@ -91,7 +91,7 @@ def test_a_changed_story_replaces_its_events(cli, db, tmp_path):
     store = open_store(db)
     rows = list(events(store, Filters(story="kenya-1")))
     store.close()
-    assert [r["plover_type"] for r in rows] == ["COERCE"]
+    assert [r["plover"]["type"] for r in rows] == ["COERCE"]
     assert counts(db)["stories"] == 3
 
 

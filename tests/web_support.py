@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 from eventwire.model import Story
@@ -60,6 +61,17 @@ def build_database(folder: Path, url: str | None = None) -> str:
     finally:
         store.close()
     return path
+
+
+def database_of_kind(kind: str, folder: Path) -> str:
+    """The stories in an SQLite file in ``folder`` ("sqlite"), or in the PostgreSQL server of
+    $EVENTWIRE_TEST_PG ("postgresql": the test is skipped when there is none)."""
+    url = None
+    if kind == "postgresql":
+        url = os.environ.get("EVENTWIRE_TEST_PG")
+        if not url:
+            pytest.skip("no PostgreSQL here: .ci/run starts one and sets EVENTWIRE_TEST_PG")
+    return build_database(folder, url)
 
 
 def free_port() -> int:

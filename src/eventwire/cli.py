@@ -220,41 +220,35 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 def _run_query(args: argparse.Namespace) -> int:
-    import csv
     import json
 
     from eventwire.store import open_store
-    from eventwire.store.export import flatten, native
-    from eventwire.store.query import events, mentions_of
+    from eventwire.store.columns import NAMES, for_files, nest
+    from eventwire.store.export import csv_lines
+    from eventwire.store.query import rows
 
     filters = _filters(args)
     store = open_store(args.db)
     limit = args.limit if args.limit is not None else (50 if args.format == "table" else None)
     try:
-        rows = list(events(store, filters, canonical=args.canonical, limit=limit))
-        found = mentions_of(store, [r["id"] for r in rows])
+        found = list(rows(store, filters, canonical=args.canonical, limit=limit))
     finally:
         store.close()
-    records = [native(r, found.get(r["id"], [])) for r in rows]
     if args.format == "json":
-        print(json.dumps({"statuses": filters.statuses(), "count": len(records), "events": records},
+        print(json.dumps({"statuses": filters.statuses(), "count": len(found), "events": [nest(r) for r in found]},
                          ensure_ascii=False, indent=1))
     elif args.format == "csv":
-        flat = [flatten(r) for r in records]
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
-        writer.writeheader()
-        writer.writerows(flat)
+        sys.stdout.writelines(csv_lines(map(for_files, found), NAMES))
     else:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=f"{len(records)} events ({filters.describe_statuses()})", title_justify="left")
-        for column in ("date", "type", "source", "target", "status", "location", "story"):
-            table.add_column(column)
-        for r in records:
-            table.add_row(r["date"] or "", r["plover"]["type"], (r["source"] or {}).get("code") or "",
-                          (r["target"] or {}).get("code") or "", r["status"], (r["location"] or {}).get("name") or "",
-                          r["story_id"])
+        shown = ("date", "plover.type", "source.code", "target.code", "status", "location.name", "story_id")
+        table = Table(title=f"{len(found)} events ({filters.describe_statuses()})", title_justify="left")
+        for name in shown:
+            table.add_column(name)
+        for r in found:
+            table.add_row(*(str(r[name]) if r[name] is not None else "" for name in shown))
         Console(width=140).print(table)
     return 0
 
@@ -263,12 +257,13 @@ def _run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from eventwire.store import open_store
-    from eventwire.store.export import records, write
+    from eventwire.store.export import write
+    from eventwire.store.query import rows
 
     filters = _filters(args)
     store = open_store(args.db)
     try:
-        count = write(Path(args.out), args.format, records(store, filters, args.layout, args.canonical), args.layout)
+        count = write(Path(args.out), args.format, rows(store, filters, canonical=args.canonical), args.layout)
     finally:
         store.close()
     print(f"eventwire: wrote {count} events ({filters.describe_statuses()}) to {args.out}", file=sys.stderr)

@@ -13,8 +13,8 @@ from typing import Annotated, Any
 
 from fastapi import HTTPException, Query
 
+from eventwire.store.columns import SORTABLE
 from eventwire.store.filters import FILTERS, Filter, Filters
-from eventwire.store.query import SORTABLE
 
 MOST_VALUES = 50  # values of one repeated filter that a request may give
 SORT = "^-?(" + "|".join(re.escape(name) for name in SORTABLE) + ")$"

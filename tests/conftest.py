@@ -53,3 +53,23 @@ def code(code_story):
 def events(code_story):
     """The events coded from a text."""
     return lambda text, published="2024-03-01": code_story(text, published).events
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def database(request, tmp_path_factory):
+    """A database of coded demo stories, on SQLite and (under CI) PostgreSQL."""
+    from web_support import database_of_kind
+
+    return database_of_kind(request.param, tmp_path_factory.mktemp("web-api"))
+
+
+@pytest.fixture(scope="module")
+def client(database):
+    """The real web app over that database, through FastAPI's test client."""
+    from fastapi.testclient import TestClient
+    from web_support import TOKEN
+
+    from eventwire.web import create_app
+
+    with TestClient(create_app(database, token=TOKEN)) as c:
+        yield c

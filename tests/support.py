@@ -86,3 +86,37 @@ def story_of(doc, published: str | None = "2024-03-01"):
     from eventwire.model import Story
 
     return Story.from_body(doc.text, input="test", id="t", published=published)
+
+
+def jsonl(path, stories) -> None:
+    """Write (id, title, published, text) stories as JSON Lines."""
+    with open(path, "w") as out:
+        for sid, title, published, text in stories:
+            out.write(json.dumps({"id": sid, "title": title, "published": published, "text": text,
+                                  "source": f"outlet-{sid}"}) + "\n")
+
+
+def counts(db) -> dict[str, int]:
+    """The row count of each table of a database."""
+    from eventwire.store import open_store
+
+    store = open_store(db)
+    try:
+        return store.counts()
+    finally:
+        store.close()
+
+
+def story_corpus(tmp_path, n: int):
+    """A folder with one JSON Lines file of ``n`` short stories written for the tests."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    rows = []
+    countries = ["Kenya", "Uganda", "Tanzania", "Rwanda", "Ethiopia", "Somalia", "Sudan", "Chad", "Mali", "Niger"]
+    for i in range(n):
+        a, b = countries[i % 10], countries[(i * 3 + 1) % 10]
+        rows.append((f"s{i:03d}", f"Story {i}", "2024-03-01",
+                     f"The government of {a} accused {b} of supporting rebels near the border on Monday, story {i}. "
+                     f"Officials in {a} said troops from {b} attacked a village and killed {i + 2} civilians."))
+    jsonl(folder / "stories.jsonl", rows)
+    return folder

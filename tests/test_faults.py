@@ -16,8 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support import ROOT
-from test_store import _corpus, counts
+from support import ROOT, counts, story_corpus
 
 from eventwire.store import open_store
 from eventwire.store import schema as s
@@ -69,7 +68,7 @@ def resume_and_compare(folder: Path, db: str, n: int, tmp_path: Path) -> None:
 
 def test_a_full_disk_stops_ingest_with_one_line_and_a_rerun_completes(tmp_path, coder):
     coder.place_index  # noqa: B018 - the place cache is built now, not by the limited process below
-    folder = _corpus(tmp_path, 30)
+    folder = story_corpus(tmp_path, 30)
     db = str(tmp_path / "events.db")
     open_store(db).close()  # the schema is written; the stories will not all fit
     limit = 300 * 1024  # bytes any file the process writes may reach, as `ulimit -f` sets
@@ -88,7 +87,7 @@ def test_a_full_disk_stops_ingest_with_one_line_and_a_rerun_completes(tmp_path, 
 
 
 def test_a_locked_database_stops_ingest_with_one_line_and_a_rerun_completes(tmp_path):
-    folder = _corpus(tmp_path, 6)
+    folder = story_corpus(tmp_path, 6)
     db = str(tmp_path / "events.db")
     open_store(db).close()  # the schema exists; now another program holds the write lock
     holder = sqlite3.connect(db, isolation_level=None)
@@ -139,7 +138,7 @@ def own_postgres():
 
 
 def test_postgresql_stopped_mid_ingest_gives_one_line_and_a_rerun_completes(own_postgres, tmp_path):
-    folder = _corpus(tmp_path, 40)
+    folder = story_corpus(tmp_path, 40)
     db = own_postgres["url"]
     proc = subprocess.Popen(ingest_command(folder, db), cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)

@@ -12,8 +12,7 @@ import time
 
 import pytest
 from fastapi.testclient import TestClient
-from test_web_api import TOKEN, client, database  # noqa: F401 - fixtures: the app over SQLite and PostgreSQL
-from web_support import build_database, running_server
+from web_support import TOKEN, build_database, running_server
 
 from eventwire.store import open_store
 from eventwire.web import create_app
@@ -32,7 +31,7 @@ INJECTIONS = [
 FILTERS = ["actor", "country", "source", "target", "type", "place", "location_country", "text", "story"]
 
 
-def test_the_token_is_compared_in_constant_time(database, monkeypatch):  # noqa: F811
+def test_the_token_is_compared_in_constant_time(database, monkeypatch):
     seen = []
     real = hmac.compare_digest
 
@@ -49,7 +48,7 @@ def test_the_token_is_compared_in_constant_time(database, monkeypatch):  # noqa:
 
 
 @pytest.mark.parametrize("name", FILTERS)
-def test_injection_strings_in_every_filter_match_nothing_and_change_nothing(client, name):  # noqa: F811
+def test_injection_strings_in_every_filter_match_nothing_and_change_nothing(client, name):
     before = client.get("/api/events", params={"per_page": 1}).json()["total"]
     assert before > 0
     for value in INJECTIONS:
@@ -65,7 +64,7 @@ def test_injection_strings_in_every_filter_match_nothing_and_change_nothing(clie
     assert client.get("/api/events", params={"per_page": 1}).json()["total"] == before  # nothing dropped
 
 
-def test_a_like_wildcard_is_a_literal_character(client):  # noqa: F811
+def test_a_like_wildcard_is_a_literal_character(client):
     every = client.get("/api/events", params={"per_page": 1}).json()["total"]
     with_police = client.get("/api/events", params={"text": "police"}).json()["total"]
     assert 0 < with_police < every
@@ -78,7 +77,7 @@ MARKUP = "</textarea><script>alert(2)</script><svg onload=alert(3)>"
 
 
 @pytest.mark.parametrize("path", ["/", "/events", "/stories", "/map", "/timeline", "/network"])
-def test_every_value_a_page_echoes_back_is_escaped(client, path):  # noqa: F811
+def test_every_value_a_page_echoes_back_is_escaped(client, path):
     for payload in (ATTRIBUTE, MARKUP):
         params = {name: payload for name in ("actor", "source", "target", "place", "text", "story", "q")}
         page = client.get(path, params=params)
@@ -96,7 +95,7 @@ def test_every_value_a_page_echoes_back_is_escaped(client, path):  # noqa: F811
     "/static/swagger/../../../../../../etc/passwd", "/static/swagger/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
     "/static/%2fetc%2fpasswd", "/stories/..%2f..%2f..%2fetc%2fpasswd",
 ])
-def test_no_file_outside_the_static_folders_is_served(client, path):  # noqa: F811
+def test_no_file_outside_the_static_folders_is_served(client, path):
     response = client.get(path)
     assert response.status_code in (400, 404), (path, response.status_code)
     assert "[project]" not in response.text and "root:x:0:0" not in response.text
@@ -195,7 +194,7 @@ def test_a_database_url_password_is_never_printed(cli, tmp_path):
     assert result.code == 1 and "s3cret-pw" not in result.err and "***" in result.err
 
 
-def test_the_database_is_intact_after_the_attacks(database):  # noqa: F811
+def test_the_database_is_intact_after_the_attacks(database):
     store = open_store(database)
     try:
         counts = store.counts()

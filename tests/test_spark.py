@@ -1,5 +1,6 @@
 """`eventwire batch --engine spark`: Spark in local mode on a small corpus written by this project;
-its Parquet must hold exactly the events `extract` gives for the same stories."""
+its Parquet must hold exactly the events `extract` gives for the same stories, row for row and
+column for column what `export --layout native --format parquet` writes of them once ingested."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from support import run_subprocess
 from web_support import STORIES
 
-from eventwire.batch import rows_of
+from eventwire.store.columns import NAMES
 
 pytestmark = pytest.mark.skipif(shutil.which("java") is None,
                                 reason="Spark needs Java (.ci/run installs default-jre-headless)")
@@ -36,11 +37,20 @@ def test_spark_job_writes_what_extract_codes(tmp_path, form):
     result = run_subprocess("batch", "--engine", "spark", "--master", "local[2]", str(source), str(out), timeout=600)
     assert result.code == 0, result.err[-3000:]
 
-    spark_rows = pq.read_table(out).to_pylist()
+    spark_table = pq.read_table(out)
+    database = tmp_path / "events.db"
+    assert run_subprocess("ingest", str(corpus), "--db", str(database), "--no-progress").code == 1  # the bad record
+    exported = tmp_path / "exported.parquet"
+    assert run_subprocess("export", "--db", str(database), "--format", "parquet", str(exported)).code == 0
+    export_table = pq.read_table(exported)
+    assert spark_table.column_names == export_table.column_names == list(NAMES)
+    assert spark_table.schema == export_table.schema
+    spark_rows = spark_table.to_pylist()
+    assert sorted(map(_key, spark_rows)) == sorted(map(_key, export_table.to_pylist()))
+
     extracted = run_subprocess("extract", str(corpus), "--format", "jsonl")
-    expected = [row for line in extracted.out.splitlines() for story in [json.loads(line)]
-                for row in rows_of(story["id"], story["events"])]
+    expected = [event["id"] for line in extracted.out.splitlines() for event in json.loads(line)["events"]]
     assert len(expected) >= 8
-    assert sorted(map(_key, spark_rows)) == sorted(map(_key, expected))
+    assert sorted(r["id"] for r in spark_rows) == sorted(expected)
     assert {r["story_id"] for r in spark_rows} == {s["id"] for s in STORIES}
     assert "events written: " + str(len(expected)) in result.err

@@ -12,7 +12,7 @@ import sys
 import time
 
 import pytest
-from support import ROOT
+from support import ROOT, counts, jsonl, story_corpus
 
 from eventwire.model import Rejected, Story
 from eventwire.read import read_inputs
@@ -33,13 +33,6 @@ STORIES = [
 ]
 
 
-def jsonl(path, stories) -> None:
-    with open(path, "w") as out:
-        for sid, title, published, text in stories:
-            out.write(json.dumps({"id": sid, "title": title, "published": published, "text": text,
-                                  "source": f"outlet-{sid}"}) + "\n")
-
-
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request, tmp_path):
     if request.param == "sqlite":
@@ -57,14 +50,6 @@ def db(request, tmp_path):
 def ingest(cli, db, *paths):
     result = cli("ingest", *map(str, paths), "--db", db, "--no-progress")
     return result
-
-
-def counts(db) -> dict[str, int]:
-    store = open_store(db)
-    try:
-        return store.counts()
-    finally:
-        store.close()
 
 
 def test_ingest_is_idempotent(cli, db, tmp_path):
@@ -91,7 +76,7 @@ def test_a_changed_story_replaces_its_events(cli, db, tmp_path):
     store = open_store(db)
     rows = list(events(store, Filters(story="kenya-1")))
     store.close()
-    assert [r["plover_type"] for r in rows] == ["COERCE"]
+    assert [r["plover"]["type"] for r in rows] == ["COERCE"]
     assert counts(db)["stories"] == 3
 
 
@@ -114,22 +99,8 @@ def test_rejected_inputs_are_summarised_and_the_rest_written(cli, db, tmp_path):
     assert counts(db)["stories"] == 1
 
 
-def _corpus(tmp_path, n: int):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    rows = []
-    countries = ["Kenya", "Uganda", "Tanzania", "Rwanda", "Ethiopia", "Somalia", "Sudan", "Chad", "Mali", "Niger"]
-    for i in range(n):
-        a, b = countries[i % 10], countries[(i * 3 + 1) % 10]
-        rows.append((f"s{i:03d}", f"Story {i}", "2024-03-01",
-                     f"The government of {a} accused {b} of supporting rebels near the border on Monday, story {i}. "
-                     f"Officials in {a} said troops from {b} attacked a village and killed {i + 2} civilians."))
-    jsonl(folder / "stories.jsonl", rows)
-    return folder
-
-
 def test_kill_during_ingest_leaves_whole_stories_and_a_resumed_run_completes(db, tmp_path):
-    folder = _corpus(tmp_path, 40)
+    folder = story_corpus(tmp_path, 40)
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     proc = subprocess.Popen([sys.executable, "-m", "eventwire", "ingest", str(folder), "--db", db, "--no-progress"],
                             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

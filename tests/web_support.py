@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from conftest import ROOT
+import pytest
+from support import ROOT
 
 from eventwire.coder import Coder
 from eventwire.model import Story
@@ -41,6 +42,8 @@ STORIES = [
      "text": HOSTILE_TEXT},
 ]
 
+TOKEN = "test-token-0123456789"  # the write token of the test apps
+
 
 def build_database(folder: Path, url: str | None = None) -> str:
     """Code the stories into the database at ``url`` (emptied first), or into a new SQLite file
@@ -60,6 +63,17 @@ def build_database(folder: Path, url: str | None = None) -> str:
     finally:
         store.close()
     return path
+
+
+def database_of_kind(kind: str, folder: Path) -> str:
+    """The stories in an SQLite file in ``folder`` ("sqlite"), or in the PostgreSQL server of
+    $EVENTWIRE_TEST_PG ("postgresql": the test is skipped when there is none)."""
+    url = None
+    if kind == "postgresql":
+        url = os.environ.get("EVENTWIRE_TEST_PG")
+        if not url:
+            pytest.skip("no PostgreSQL here: .ci/run starts one and sets EVENTWIRE_TEST_PG")
+    return build_database(folder, url)
 
 
 def free_port() -> int:

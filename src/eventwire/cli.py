@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 
 from eventwire import __version__
 from eventwire.deadline import TIME_LIMIT
 from eventwire.lexicons import LexiconError
-from eventwire.model import STATUSES, Rejected, Story
+from eventwire.model import Rejected, Story
 
 
 class _Rejections:
@@ -66,38 +65,33 @@ def _add_db_option(p: argparse.ArgumentParser) -> None:
 
 
 def _add_filters(p: argparse.ArgumentParser) -> None:
-    f = p.add_argument_group("filters (repeat a filter to allow several values; different filters combine)")
-    f.add_argument("--since", metavar="YYYY-MM-DD", help="events on or after this date")
-    f.add_argument("--until", metavar="YYYY-MM-DD", help="events on or before this date")
-    f.add_argument("--actor", action="append", default=[],
-                   help="an actor code, code prefix, country or name, either side")
-    f.add_argument("--country", action="append", default=[], help="a country (ISO alpha-3) on either side")
-    f.add_argument("--source", action="append", default=[], help="the source actor (code, prefix, country or name)")
-    f.add_argument("--target", action="append", default=[], help="the target actor (code, prefix, country or name)")
-    f.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="events between A and B, either way")
-    f.add_argument("--type", action="append", default=[], dest="plover_type", help="a PLOVER type")
-    f.add_argument("--cameo-root", action="append", default=[], help="a CAMEO root code (01-20)")
-    f.add_argument("--status", action="append", default=[], choices=STATUSES,
-                   help="a status (default: all of them)")
-    f.add_argument("--place", action="append", default=[], help="the event's location, by name")
-    f.add_argument("--location-country", action="append", default=[], help="the country of the event's location")
-    f.add_argument("--text", help="words in one of the event's sentences")
-    f.add_argument("--story", help="events of one story, by id")
-    f.add_argument("--canonical", action="store_true",
-                   help="one row per event shared by near-duplicate stories, with article and source counts")
+    from eventwire.store.filters import FILTERS
+
+    group = p.add_argument_group("filters (repeat a filter to allow several values; different filters combine)")
+    for f in FILTERS:
+        options: dict = {"dest": f.key, "help": f.explained, "metavar": f.metavar}
+        if f.pair:
+            options["nargs"] = 2
+        elif f.repeats:
+            options.update(action="append", default=[])
+        if f.choices:
+            options["choices"] = f.choices
+        group.add_argument(f.flag, **options)
+    group.add_argument("--canonical", action="store_true",
+                       help="one row per event shared by near-duplicate stories, with article and source counts")
 
 
 def _filters(args: argparse.Namespace):  # -> Filters
-    from eventwire.store.query import Filters
+    from eventwire.store.filters import FILTERS, Filters
 
-    for name in ("since", "until"):
-        value = getattr(args, name)
-        if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise _UsageError(f"--{name} takes a date as YYYY-MM-DD, not {value!r}")
-    return Filters(since=args.since, until=args.until, actor=args.actor, country=args.country, source=args.source,
-                   target=args.target, dyad=tuple(args.dyad) if args.dyad else None, plover_type=args.plover_type,
-                   cameo_root=args.cameo_root, status=args.status, place=args.place,
-                   location_country=args.location_country, text=args.text, story=args.story)
+    values = {}
+    for f in FILTERS:
+        given = getattr(args, f.key)
+        try:
+            values[f.key] = f.parse(given if isinstance(given, list) else [given] if given else [])
+        except ValueError as exc:
+            raise _UsageError(f"{f.flag} {exc}") from None
+    return Filters(**values)
 
 
 class _UsageError(Exception):
@@ -125,7 +119,14 @@ def _command(parent, name: str, **options) -> argparse.ArgumentParser:  # parent
                              formatter_class=argparse.RawDescriptionHelpFormatter, **options)
 
 
-def build_parser() -> argparse.ArgumentParser:
+_FILTERED = ("query", "export")  # the commands with filter options (the filter table imports the store)
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; given the arguments, only the options of the command they name are built in
+    full, so that a command that uses no database does not import the store to say so."""
+    named = next((a for a in (argv or []) if not a.startswith("-")), None)
+    filtered = named is None or named in _FILTERED
     parser = argparse.ArgumentParser(
         prog="eventwire",
         description="Turn English news stories into political event data.",
@@ -155,7 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
     query = _command(commands, "query", help="events from the database",
                                 description="Events from the database, filtered.")
     _add_db_option(query)
-    _add_filters(query)
+    if filtered:
+        _add_filters(query)
     query.add_argument("--format", choices=("table", "json", "csv"), default="table")
     query.add_argument("--limit", type=_positive_int, default=None, metavar="N",
                        help="at most N events (default: 50 in a table, all otherwise)")
@@ -164,7 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     export = _command(commands, "export", help="analyst-ready files of the events",
                                  description="Write the events (filtered) as CSV, Parquet or JSON Lines.")
     _add_db_option(export)
-    _add_filters(export)
+    if filtered:
+        _add_filters(export)
     export.add_argument("--format", choices=("csv", "parquet", "jsonl"), required=True)
     export.add_argument("--layout", choices=("native", "gdelt", "polecat"), default="native")
     export.add_argument("out", metavar="OUT")
@@ -260,41 +263,35 @@ def _run_ingest(args: argparse.Namespace) -> int:
 
 
 def _run_query(args: argparse.Namespace) -> int:
-    import csv
     import json
 
     from eventwire.store import open_store
-    from eventwire.store.export import flatten, native
-    from eventwire.store.query import events, mentions_of
+    from eventwire.store.columns import NAMES, for_files, nest
+    from eventwire.store.export import csv_lines
+    from eventwire.store.query import rows
 
     filters = _filters(args)
     store = open_store(args.db)
     limit = args.limit if args.limit is not None else (50 if args.format == "table" else None)
     try:
-        rows = list(events(store, filters, canonical=args.canonical, limit=limit))
-        found = mentions_of(store, [r["id"] for r in rows])
+        found = list(rows(store, filters, canonical=args.canonical, limit=limit))
     finally:
         store.close()
-    records = [native(r, found.get(r["id"], [])) for r in rows]
     if args.format == "json":
-        print(json.dumps({"statuses": filters.statuses(), "count": len(records), "events": records},
+        print(json.dumps({"statuses": filters.statuses(), "count": len(found), "events": [nest(r) for r in found]},
                          ensure_ascii=False, indent=1))
     elif args.format == "csv":
-        flat = [flatten(r) for r in records]
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else ["id"])
-        writer.writeheader()
-        writer.writerows(flat)
+        sys.stdout.writelines(csv_lines(map(for_files, found), NAMES))
     else:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(title=f"{len(records)} events ({filters.describe_statuses()})", title_justify="left")
-        for column in ("date", "type", "source", "target", "status", "location", "story"):
-            table.add_column(column)
-        for r in records:
-            table.add_row(r["date"] or "", r["plover"]["type"], (r["source"] or {}).get("code") or "",
-                          (r["target"] or {}).get("code") or "", r["status"], (r["location"] or {}).get("name") or "",
-                          r["story_id"])
+        shown = ("date", "plover.type", "source.code", "target.code", "status", "location.name", "story_id")
+        table = Table(title=f"{len(found)} events ({filters.describe_statuses()})", title_justify="left")
+        for name in shown:
+            table.add_column(name)
+        for r in found:
+            table.add_row(*(str(r[name]) if r[name] is not None else "" for name in shown))
         Console(width=140).print(table)
     return 0
 
@@ -303,12 +300,13 @@ def _run_export(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from eventwire.store import open_store
-    from eventwire.store.export import records, write
+    from eventwire.store.export import write
+    from eventwire.store.query import rows
 
     filters = _filters(args)
     store = open_store(args.db)
     try:
-        count = write(Path(args.out), args.format, records(store, filters, args.layout, args.canonical), args.layout)
+        count = write(Path(args.out), args.format, rows(store, filters, canonical=args.canonical), args.layout)
     finally:
         store.close()
     print(f"eventwire: wrote {count} events ({filters.describe_statuses()}) to {args.out}", file=sys.stderr)
@@ -368,7 +366,8 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     try:
         return args.run(args)
     except LexiconError as exc:

@@ -220,5 +220,13 @@ class Rejected:
         return f"{self.input}: {self.reason}"
 
 
+def actor_key(actor: Actor | None) -> str:
+    """What tells one actor from another when events are merged in a story and matched across
+    near-duplicate stories: its code, else its name, else its words; "" for no actor."""
+    if actor is None:
+        return ""
+    return actor.code or actor.name or actor.text.lower()
+
+
 def _opt(value: Any) -> dict[str, Any] | None:
     return None if value is None else asdict(value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.code.status import rank
-from eventwire.model import Actor, Attribution, Cameo, Event, Location, Mention, Plover
+from eventwire.model import Actor, Attribution, Cameo, Event, Location, Mention, Plover, actor_key
 
 
 @dataclass(slots=True)
@@ -32,12 +32,6 @@ class CodedMention:
 
 
 _REAL = frozenset({"asserted", "reported", "alleged"})
-
-
-def actor_key(actor: Actor | None) -> str:
-    if actor is None:
-        return ""
-    return actor.code or actor.name or actor.text.lower()
 
 
 def merge(story_id: str, mentions: list[CodedMention]) -> list[Event]:

@@ -20,8 +20,9 @@ from sqlalchemy import Engine, create_engine, delete, event, insert, select, tex
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-from eventwire.model import Actor, Story
+from eventwire.model import Actor, Story, actor_key
 from eventwire.store import schema as s
+from eventwire.store.columns import database_values
 
 DEFAULT_DB = "eventwire.db"
 NUM_PERM = 64
@@ -97,26 +98,10 @@ class Store:
         for e in story.events:
             source_id = _actor_id(conn, e.source)
             target_id = _actor_id(conn, e.target)
-            key = hashlib.sha1("|".join([cluster, e.plover.type, _akey(e.source), _akey(e.target),
+            key = hashlib.sha1("|".join([cluster, e.plover.type, actor_key(e.source), actor_key(e.target),
                                          e.date or ""]).encode()).hexdigest()
-            loc = e.location
-            conn.execute(insert(s.events).values(
-                id=e.id, story_id=story.id, canonical_key=key, date=e.date, date_precision=e.date_precision,
-                plover_type=e.plover.type, plover_mode=e.plover.mode, plover_context=";".join(e.plover.context),
-                cameo_code=e.cameo.code if e.cameo else None, cameo_root=e.cameo.root if e.cameo else None,
-                quad_class=e.cameo.quad_class if e.cameo else None, goldstein=e.cameo.goldstein if e.cameo else None,
-                source_actor_id=source_id, source_text=e.source.text if e.source else None,
-                source_start=e.source.start if e.source else None, source_end=e.source.end if e.source else None,
-                target_actor_id=target_id, target_text=e.target.text if e.target else None,
-                target_start=e.target.start if e.target else None, target_end=e.target.end if e.target else None,
-                location_name=loc.name if loc else None, location_country=loc.country if loc else None,
-                location_lat=loc.lat if loc else None, location_lon=loc.lon if loc else None,
-                location_geonameid=loc.geonameid if loc else None, location_start=loc.start if loc else None,
-                location_end=loc.end if loc else None,
-                attribution_text=e.attribution.text if e.attribution else None,
-                attribution_country=e.attribution.country if e.attribution else None,
-                attribution_sector=e.attribution.sector if e.attribution else None,
-                status=e.status, confidence=e.confidence))
+            conn.execute(insert(s.events).values(canonical_key=key, source_actor_id=source_id,
+                                                  target_actor_id=target_id, **database_values(story, e)))
             if e.mentions:
                 conn.execute(insert(s.mentions), [{
                     "event_id": e.id, "story_id": story.id, "sentence": m.sentence, "start": m.start, "end": m.end,
@@ -160,10 +145,6 @@ def _delete_children(conn: Connection, story_id: str) -> None:
     """Rows of a replaced story (SQLite enforces the cascade only with foreign keys on)."""
     for table in (s.mentions, s.events, s.places, s.removed, s.story_bands):
         conn.execute(delete(table).where(table.c.story_id == story_id))
-
-
-def _akey(actor: Actor | None) -> str:
-    return "" if actor is None else (actor.code or actor.name or actor.text.lower())
 
 
 def _actor_id(conn: Connection, actor: Actor | None) -> int | None:

@@ -3,10 +3,13 @@
 Stories, events, actors, mentions, places and removed spans are rows with keys. A story's rows
 hang off its id and go with it (ON DELETE CASCADE), so replacing a changed story is one delete
 and one insert, in one transaction. ``meta`` keeps the schema version, so the program can tell
-an old database and migrate it.
+an old database and migrate it. The events table's columns for the event's own values come from
+the table of the event's columns (``columns``).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import (
     Column,
@@ -21,6 +24,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+
+from eventwire.store import columns
 
 SCHEMA_VERSION = 1
 
@@ -66,41 +71,38 @@ actors = Table(
     UniqueConstraint("code", "name", name="actors_code_name"),
 )
 
-events = Table(
-    "events", metadata,
+def _database_column(column: columns.Column) -> Column:
+    """The events table's column for a column of the event's table: its type, size and index."""
+    if column.type is str and column.size:
+        kind: Any = String(column.size)
+    else:
+        kind = {str: Text, int: Integer, float: Float, list: Text}[column.type]
+    return Column(column.storage, kind, index=column.indexed, nullable=not column.required)
+
+
+_event_keys = [
     Column("id", String(160), primary_key=True),
     Column("story_id", String(128), ForeignKey("stories.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("canonical_key", String(40), nullable=False, index=True),
-    Column("date", String(10), index=True),
-    Column("date_precision", String(8)),
-    Column("plover_type", String(16), nullable=False, index=True),
-    Column("plover_mode", String(32)),
-    Column("plover_context", Text),
-    Column("cameo_code", String(4)),
-    Column("cameo_root", String(2), index=True),
-    Column("quad_class", Integer),
-    Column("goldstein", Float),
+    Column("canonical_key", String(40), nullable=False, index=True),  # what near-duplicate stories share
     Column("source_actor_id", Integer, ForeignKey("actors.id"), index=True),
-    Column("source_text", Text),
-    Column("source_start", Integer),
-    Column("source_end", Integer),
     Column("target_actor_id", Integer, ForeignKey("actors.id"), index=True),
-    Column("target_text", Text),
-    Column("target_start", Integer),
-    Column("target_end", Integer),
-    Column("location_name", Text),
-    Column("location_country", String(3), index=True),
-    Column("location_lat", Float),
-    Column("location_lon", Float),
-    Column("location_geonameid", Integer),
-    Column("location_start", Integer),
-    Column("location_end", Integer),
-    Column("attribution_text", Text),
-    Column("attribution_country", String(3)),
-    Column("attribution_sector", String(8)),
-    Column("status", String(16), nullable=False, index=True),
-    Column("confidence", Float),
+]
+events = Table(
+    "events", metadata, *_event_keys,
+    *[_database_column(c) for c in columns.kept_in("events") if c.storage not in {k.name for k in _event_keys}],
 )
+
+# the two sides of an event, for reading: an event's source and target are both rows of ``actors``
+source_actor = actors.alias("source_actor")
+target_actor = actors.alias("target_actor")
+TABLES = {"events": events, "source_actor": source_actor, "target_actor": target_actor, "stories": stories}
+
+
+def kept(name: str) -> Any:
+    """The database column that keeps the event's public column ``name`` ("source.code")."""
+    table, _, field = columns.BY_NAME[name].sql.partition(".")
+    return TABLES[table].c[field]
+
 
 mentions = Table(
     "mentions", metadata,

@@ -5,6 +5,7 @@ through bound parameters.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -12,12 +13,16 @@ from sqlalchemy import and_, func, or_, select
 
 from eventwire.store import Store
 from eventwire.store import schema as s
-from eventwire.store.query import Filters, contains, mentions_of, select_events
-from eventwire.store.query import events as event_rows
+from eventwire.store.columns import BY_NAME, nest, public
+from eventwire.store.filters import Filters, contains
+from eventwire.store.query import event as stored_event
+from eventwire.store.query import events, select_events
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 INTERVALS = ("day", "week", "month")
-SPLITS = ("quad_class", "plover_type")
+SPLITS = ("cameo.quad_class", "plover.type")  # the columns a time series may be split by
+INTERVALS_PATTERN = "^(" + "|".join(INTERVALS) + ")$"
+SPLITS_PATTERN = "^(" + "|".join(re.escape(name) for name in SPLITS) + ")$"
 
 
 def _filtered(f: Filters) -> Any:
@@ -30,18 +35,16 @@ def count_events(store: Store, f: Filters) -> int:
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
-    """One event with its mentions and its story's particulars; None if there is no such event."""
+    """One event (nested, with its mentions) and its story's particulars; None if there is no such event."""
+    found = stored_event(store, event_id)
+    if found is None:
+        return None
     with store.engine.connect() as conn:
-        row = conn.execute(select_events(Filters()).where(s.events.c.id == event_id)).first()
-        if row is None:
-            return None
         story_row = conn.execute(select(s.stories.c.id, s.stories.c.title, s.stories.c.published, s.stories.c.url,
                                         s.stories.c.source, s.stories.c.duplicate_of).where(
-            s.stories.c.id == row.story_id)).first()
-    out = dict(row._mapping)
-    out["mentions"] = mentions_of(store, [event_id]).get(event_id, [])
-    out["story"] = dict(story_row._mapping) if story_row else None
-    return out
+            s.stories.c.id == found["story_id"])).first()
+    found["story"] = dict(story_row._mapping) if story_row else None
+    return found
 
 
 def stories(store: Store, *, text: str | None = None, limit: int = 50, offset: int = 0) -> tuple[int, list[dict]]:
@@ -69,15 +72,7 @@ def story(store: Store, story_id: str) -> dict[str, Any] | None:
             select(s.removed).where(s.removed.c.story_id == story_id).order_by(s.removed.c.start))]
         out["places"] = [dict(r._mapping) for r in conn.execute(
             select(s.places).where(s.places.c.story_id == story_id).order_by(s.places.c.start))]
-        located = conn.execute(select(s.events.c.id, s.events.c.source_start, s.events.c.source_end,
-                                      s.events.c.target_start, s.events.c.target_end, s.events.c.location_start,
-                                      s.events.c.location_end).where(s.events.c.story_id == story_id))
-        offsets = {r.id: dict(r._mapping) for r in located}
-    found = list(event_rows(store, Filters(story=story_id)))
-    mentions = mentions_of(store, [e["id"] for e in found])
-    for e in found:
-        e.update({k: v for k, v in offsets.get(e["id"], {}).items() if k != "id"})
-        e["mentions"] = mentions.get(e["id"], [])
+    found = list(events(store, Filters(story=story_id)))
     found.sort(key=lambda e: min((m["start"] for m in e["mentions"]), default=0))
     out["events"] = found
     return out
@@ -105,7 +100,8 @@ def actors(store: Store, f: Filters, limit: int = 50) -> list[dict[str, Any]]:
 
 
 def dyads(store: Store, f: Filters, limit: int = 50) -> list[dict[str, Any]]:
-    """Source → target pairs by the number of events, with their mean Goldstein score."""
+    """Source → target pairs by the number of events, with their mean Goldstein score; each side
+    as in the SPEC's JSON (``source.code`` under ``source``)."""
     inner = _filtered(f)
     query = select(inner.c.source_code, inner.c.source_name, inner.c.target_code, inner.c.target_name,
                    func.count().label("events"), func.avg(inner.c.goldstein).label("mean_goldstein")).where(
@@ -117,7 +113,7 @@ def dyads(store: Store, f: Filters, limit: int = 50) -> list[dict[str, Any]]:
         rows = [dict(r._mapping) for r in conn.execute(query)]
     for r in rows:
         r["mean_goldstein"] = None if r["mean_goldstein"] is None else round(float(r["mean_goldstein"]), 2)
-    return rows
+    return [nest(public(r)) for r in rows]
 
 
 def period(day: str, interval: str) -> str:
@@ -135,7 +131,7 @@ def timeseries(store: Store, f: Filters, interval: str = "month", split: str = "
     if interval not in INTERVALS or split not in SPLITS:
         raise ValueError(f"interval must be one of {INTERVALS} and split one of {SPLITS}")
     inner = _filtered(f)
-    group = inner.c[split]
+    group = inner.c[BY_NAME[split].storage]
     query = select(inner.c.date, group.label("group"), func.count().label("n"),
                    func.sum(inner.c.goldstein).label("goldstein_sum"),
                    func.count(inner.c.goldstein).label("goldstein_n")).where(

@@ -11,7 +11,8 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Requ
 
 from eventwire.model import Rejected, Story
 from eventwire.store import Store, stats
-from eventwire.store.query import Filters, events
+from eventwire.store.filters import Filters
+from eventwire.store.query import events
 from eventwire.web.params import Limit, Page, PerPage, Sort, event_filters
 
 MAX_UPLOAD = 5_000_000  # bytes of story in one POST /api/stories
@@ -29,7 +30,7 @@ StoreDep = Annotated[Store, Depends(store)]
 FiltersDep = Annotated[Filters, Depends(event_filters)]
 
 
-@router.get("/events", summary="Events matching the filters, a page at a time")
+@router.get("/events", summary="Events matching the filters, a page at a time, in the SPEC's JSON")
 def list_events(db: StoreDep, f: FiltersDep, page: Page = 1, per_page: PerPage = 50, sort: Sort = "-date",
                 canonical: Annotated[bool, Query(description="one row per event shared by near-duplicate "
                                                              "stories")] = False) -> dict[str, Any]:
@@ -74,8 +75,10 @@ def list_dyads(db: StoreDep, f: FiltersDep, limit: Limit = 50) -> dict[str, Any]
 
 @router.get("/timeseries", summary="Counts and mean Goldstein per day, week or month")
 def time_series(db: StoreDep, f: FiltersDep,
-                interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "month",
-                split: Annotated[str, Query(pattern="^(quad_class|plover_type)$")] = "quad_class") -> dict[str, Any]:
+                interval: Annotated[str, Query(pattern=stats.INTERVALS_PATTERN)] = "month",
+                split: Annotated[str, Query(pattern=stats.SPLITS_PATTERN,
+                                            description="the column to split by")] = "cameo.quad_class"
+                ) -> dict[str, Any]:
     return {"statuses": f.describe_statuses(), "interval": interval, "split": split,
             "series": stats.timeseries(db, f, interval, split)}
 

@@ -146,8 +146,8 @@ def network(actors: list[dict[str, Any]], dyads: list[dict[str, Any]], size: flo
                           m["events"])
     pairs: dict[tuple[str, str], list[float]] = {}
     for d in dyads:
-        a = d["source_code"] or d["source_name"] or "?"
-        b = d["target_code"] or d["target_name"] or "?"
+        a = _actor_label(d["source"])
+        b = _actor_label(d["target"])
         if a in nodes and b in nodes and a != b:
             p = pairs.setdefault((a, b), [0, 0.0])
             p[0] += d["events"]
@@ -160,3 +160,8 @@ def network(actors: list[dict[str, Any]], dyads: list[dict[str, Any]], size: flo
         edges.append(Edge(nodes[a].x, nodes[a].y, nodes[b].x, nodes[b].y, round(1 + 5 * n / heaviest, 1), colour,
                           f"{nodes[a].label} → {nodes[b].label}: {n} events, mean Goldstein {g:+.1f}"))
     return list(nodes.values()), edges
+
+
+def _actor_label(actor: dict[str, Any] | None) -> str:
+    """A dyad's side as the network knows its actors: by code, else name."""
+    return (actor or {}).get("code") or (actor or {}).get("name") or "?"

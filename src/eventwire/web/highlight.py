@@ -24,13 +24,14 @@ class Run:
 
 
 def spans_of(story: dict[str, Any]) -> list[tuple[int, int, str, int | None]]:
-    """(start, end, role, event number) for every highlighted span of a stored story."""
+    """(start, end, role, event number) for every highlighted span of a stored story (its events
+    in the SPEC's JSON)."""
     spans: list[tuple[int, int, str, int | None]] = []
     for number, e in enumerate(story["events"], start=1):
         for m in e["mentions"]:
-            spans.append((m["trigger_start"], m["trigger_end"], "trigger", number))
+            spans.append((m["trigger"]["start"], m["trigger"]["end"], "trigger", number))
         for role, key in (("source", "source"), ("target", "target"), ("place", "location")):
-            start, end = e.get(f"{key}_start"), e.get(f"{key}_end")
+            start, end = (e[key] or {}).get("start"), (e[key] or {}).get("end")
             if start is not None and end is not None:
                 spans.append((start, end, role, number))
     for r in story["removed"]:

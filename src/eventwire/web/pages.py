@@ -6,8 +6,7 @@ every value (story text included).
 
 from __future__ import annotations
 
-import csv
-import io
+from functools import cache
 from pathlib import Path as FilePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -16,9 +15,14 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.templating import Jinja2Templates
 
+from eventwire.lexicons import Lexicons
 from eventwire.model import STATUSES
 from eventwire.store import stats
-from eventwire.store.query import SORTABLE, Filters, events
+from eventwire.store.columns import NAMES, SORTABLE, for_files
+from eventwire.store.export import csv_lines
+from eventwire.store.filters import Filters
+from eventwire.store.query import events
+from eventwire.store.query import rows as event_rows
 from eventwire.web import charts, worldmap
 from eventwire.web.api import FiltersDep, StoreDep
 from eventwire.web.highlight import runs, spans_of
@@ -27,8 +31,14 @@ from eventwire.web.params import Page, PerPage, Sort
 templates = Jinja2Templates(directory=str(FilePath(__file__).parent / "templates"))
 router = APIRouter(include_in_schema=False)
 CSV_LIMIT = 100_000
-PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+
+
+@cache
+def plover_types() -> tuple[str, ...]:
+    """The PLOVER types the CAMEO table codes to, in the order of their codes (cooperation first),
+    so the type list offers every type an event can have."""
+    codes = Lexicons.packaged().load("cameo")["codes"]
+    return tuple(dict.fromkeys(codes[code][0] for code in sorted(codes) if codes[code][0]))
 
 
 def _query(request: Request, **changes: Any) -> str:
@@ -42,14 +52,19 @@ def _query(request: Request, **changes: Any) -> str:
 
 def _render(request: Request, name: str, **context: Any) -> HTMLResponse:
     context.update(request=request, query=lambda **c: _query(request, **c), statuses=STATUSES,
-                   plover_types=PLOVER_TYPES, params=request.query_params, quad_names=stats.QUAD_NAMES,
-                   quad_colours=charts.QUAD_COLOURS)
+                   plover_types=plover_types(), intervals=stats.INTERVALS, params=request.query_params,
+                   quad_names=stats.QUAD_NAMES, quad_colours=charts.QUAD_COLOURS)
     return templates.TemplateResponse(request, name, context)
 
 
 def _filter_note(f: Filters) -> str:
-    return f"Counting {f.describe_statuses()}" + ("" if f.status else " (asserted, reported, alleged, hypothetical, "
-                                                  "planned, negated and denied alike)")
+    statuses = f"Counting {f.describe_statuses()}" + ("" if f.status else f" ({_alike(STATUSES)} alike)")
+    others = f.describe()
+    return f"{statuses}; {others}" if others else statuses
+
+
+def _alike(words: tuple[str, ...]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -65,21 +80,10 @@ def events_page(request: Request, db: StoreDep, f: FiltersDep, page: Page = 1, p
 
 @router.get("/events.csv")
 def events_csv(db: StoreDep, f: FiltersDep, sort: Sort = "-date") -> StreamingResponse:
-    """The current view's events, all pages of it (up to 100,000 rows), as CSV."""
-    def rows():
-        buffer = io.StringIO()
-        writer = None
-        for row in events(db, f, limit=CSV_LIMIT, sort=sort):
-            if writer is None:
-                writer = csv.DictWriter(buffer, fieldnames=list(row))
-                writer.writeheader()
-            writer.writerow(row)
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-        if writer is None:
-            yield "id\n"
-    return StreamingResponse(rows(), media_type="text/csv; charset=utf-8",
+    """The current view's events, all pages of it (up to 100,000 rows), as CSV: the columns of
+    ``export --layout native``."""
+    found = event_rows(db, f, limit=CSV_LIMIT, sort=sort)
+    return StreamingResponse(csv_lines(map(for_files, found), NAMES), media_type="text/csv; charset=utf-8",
                              headers={"Content-Disposition": 'attachment; filename="eventwire-events.csv"'})
 
 
@@ -109,8 +113,8 @@ def map_page(request: Request, db: StoreDep, f: FiltersDep) -> HTMLResponse:
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(request: Request, db: StoreDep, f: FiltersDep,
-                  interval: Annotated[str, Query(pattern="^(day|week|month)$")] = "month") -> HTMLResponse:
-    series = stats.timeseries(db, f, interval, "quad_class")
+                  interval: Annotated[str, Query(pattern=stats.INTERVALS_PATTERN)] = "month") -> HTMLResponse:
+    series = stats.timeseries(db, f, interval, "cameo.quad_class")
     return _render(request, "timeline.html", chart=charts.timeline(series), series=series, interval=interval,
                    note=_filter_note(f), title="Timeline")
 

@@ -29,6 +29,7 @@ def code_stories(items: Iterable[Story | Rejected], coder: Coder, chunk: int = C
     if workers > 1:
         yield from _code_in_processes(items, coder, chunk, workers, time_limit)
         return
+    coder.check()  # the model and knowledge load now, not inside the first story's time limit
     for batch in _chunks(items, chunk):
         yield from _code_chunk(batch, coder, time_limit)
 
@@ -94,7 +95,7 @@ def _code_in_processes(items: Iterable[Story | Rejected], coder: Coder, chunk: i
                        limit: float | None) -> Iterator[Story | Rejected]:
     import multiprocessing
 
-    coder.check()  # model and knowledge loaded before the fork, not once per worker
+    coder.check()  # the model and knowledge load before the fork, not once per worker
     context = multiprocessing.get_context("fork")
     with context.Pool(workers, initializer=_adopt, initargs=(coder,)) as pool:
         for coded in pool.imap(partial(_code_in_worker, limit=limit), _chunks(items, max(1, chunk // 2))):

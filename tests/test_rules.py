@@ -125,3 +125,18 @@ def test_a_user_lexicon_replaces_the_packaged_one_only_where_asked(mini):
     assert "arrest" in mini.knowledge.triggers.verbs and "detain" not in mini.knowledge.triggers.verbs
     assert "talk" in mini.knowledge.triggers.nouns
     assert mini.knowledge.cues.reporting  # status.yaml is still the packaged one
+
+
+def test_a_title_before_a_name_is_what_the_story_later_calls_that_person(mini):
+    # "Kenyan President Odhiambo ... The president met officials": the Kenyan one
+    rows = [("Kenyan", 2, "amod", "JJ", "ADJ", "kenyan", "NORP"),
+            ("President", 2, "compound", "NNP", "PROPN", "President"),
+            ("Odhiambo", 3, "nsubj", "NNP", "PROPN", "Odhiambo", "PERSON"),
+            ("arrived", 3, "ROOT", "VBD", "VERB", "arrive"),
+            ("in", 3, "prep", "IN", "ADP", "in"), ("Uganda", 4, "pobj", "NNP", "PROPN", "Uganda", "GPE"),
+            (".", 3, "punct", ".", "PUNCT", "."),
+            ("The", 8, "det", "DT", "DET", "the"), ("president", 9, "nsubj", "NN", "NOUN", "president"),
+            ("met", 9, "ROOT", "VBD", "VERB", "meet"), ("officials", 9, "dobj", "NNS", "NOUN", "official"),
+            (".", 9, "punct", ".", "PUNCT", ".")]
+    met = [e for e in coded(mini, rows).events if e.mentions[0].trigger.text == "met"]
+    assert [(e.source.code, e.source.text) for e in met] == [("KENGOV", "The president")]

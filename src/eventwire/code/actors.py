@@ -210,11 +210,7 @@ class StoryActors:
         # "Iraqi officials and military leaders": a conjunct with no country shares its neighbours'
         countries = {a.country for a in out if a.country}
         country = countries.pop() if len(countries) == 1 else self._default_country(head)
-        for actor in out:
-            if actor.country is None and actor.name is None and country and actor.code != "IGO":
-                actor.country = country  # "the rebels" in a sentence or story about Sudan
-                actor.code = country + (actor.sector or "")
-        return out
+        return [_with_country(actor, country) for actor in out]
 
     def first_resolved(self, heads: list[Token]) -> tuple[Token, list[Actor]] | None:
         """The first of ``heads`` that names an actor, with its actors."""
@@ -283,12 +279,18 @@ class StoryActors:
 
     def _remember(self, head: Token, head_clue: Clue | None, actor: Actor) -> None:
         """What a phrase tells of later ones: a person's surname, the participant a pronoun may
-        stand for, and the actor a definite "the militia" names from now on."""
+        stand for, and the actor a definite "the militia" names from now on: as the phrase is
+        finally read, its country found ("the president" in a story about Washington)."""
+        actor = _with_country(actor, self._default_country(head))
         if head.pos_ == "PROPN":
             self._memory.setdefault(f"name:{head.text}", actor)  # a person named once in full
             span = self.clue_span(head)
             if span is not None and span[1] - span[0] > 1:
                 self._memory.setdefault(f"name:{head.doc[span[1] - 1].text}", actor)
+            for title in children(head, "compound"):  # "President Barack Obama" is "the president"
+                clue = self.clue(title)
+                if clue is not None and clue.kind == "agent" and actor.country:
+                    self._memory[lemma(title)] = actor
         self._last = actor
         if actor.sector is None and actor.name is None:
             return  # "the Hong Kong virus" is no actor the story will call "the virus"
@@ -448,6 +450,14 @@ def phrase_text(head: Token, clues: dict[int, ClueHit] | None = None) -> tuple[s
         last = doc[last.i + 1]
     start, end = first.idx, last.idx + len(last.text)
     return doc_text(doc)[start:end], start, end
+
+
+def _with_country(actor: Actor, country: str | None) -> Actor:
+    """An actor with no country of its own placed in ``country`` ("the rebels" in a story about
+    Sudan); named actors and international bodies keep theirs."""
+    if actor.country is None and actor.name is None and country and actor.code != "IGO":
+        return replace(actor, country=country, code=country + (actor.sector or ""))
+    return actor
 
 
 def _dominant_country(clues: dict[int, ClueHit]) -> str | None:

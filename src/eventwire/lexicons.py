@@ -143,19 +143,19 @@ class WordLists:
     def __init__(self, name: str, lists: dict[str, tuple[str, ...]]) -> None:
         self._name = name
         self._ordered = lists
-        self._sets = {key: frozenset(words) for key, words in lists.items()}
+        for key, words in lists.items():  # plain attributes: the rules read them in their inner loops
+            self.__dict__[key] = frozenset(words)
 
     def __getattr__(self, key: str) -> frozenset[str]:
+        """Only called for a name the file does not declare."""
         if key.startswith("_"):  # not a word list: an attribute Python looks for (copy, pickle)
             raise AttributeError(key)
-        try:
-            return self._sets[key]
-        except KeyError:
-            raise LexiconError(f"eventwire/lexicon/{self._name}.yaml: no word list named {key!r}") from None
+        raise LexiconError(f"eventwire/lexicon/{self._name}.yaml: no word list named {key!r}")
 
     def ordered(self, key: str) -> tuple[str, ...]:
         """The list in the order written: where the order is the order a rule tries them."""
-        self.__getattr__(key)
+        if key not in self._ordered:
+            self.__getattr__(key)
         return self._ordered[key]
 
 

@@ -25,6 +25,7 @@ from eventwire.model import Actor
 
 _LEFT_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "quantmod"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod", "nummod", "quantmod"})  # inside a phrase
 _SET_OFF = frozenset({",", ";", "—", "–"})
 # the places of a clause's participants: only these tell who later words stand for ("the
 # delegation", "he"); a name in a prepositional phrase ("officials in Moscow", "talks on Syria")
@@ -170,6 +171,7 @@ class StoryActors:
         remembered, as whom a later "he" or "the delegation" may stand for."""
         self.doc = doc
         self._is_trigger = is_trigger
+        self._reports: dict[tuple[int, int], bool] = {}
         self.words = grammar
         self.clues = gazetteer.match(doc)
         self.dominant = _dominant_country(self.clues)  # the country the story names most
@@ -181,9 +183,9 @@ class StoryActors:
             if clue.kind == "named" and end - start > 1 and last.pos_ == "PROPN":
                 # "Fuad Hussein" named once in full is "Hussein" for the rest of the story
                 self._memory.setdefault(f"name:{last.text}", self._actor(clue, last))
-        for token in doc:  # the one pass, in text order
-            if token.pos_ in _NOMINAL or token.i in self.clues:
-                self._own[token.i] = self._read(token, remember=self._participant(token))
+        for token in doc:  # the one pass, in text order, over the heads of phrases
+            if (token.pos_ in _NOMINAL or token.i in self.clues) and token.dep_ not in _MODIFIER_DEPS:
+                self._own[token.i] = self._read(token, remember=True)
 
     # ------------------------------------------------------------------ questions (no side effects)
     def clue(self, token: Token) -> Clue | None:
@@ -234,9 +236,11 @@ class StoryActors:
 
     def _reports_event(self, verb: Token, depth: int = 0) -> bool:
         """The word names an event, or governs a clause that does ("was in Moscow to request")."""
-        if self._is_trigger(verb):
-            return True
-        return depth < 3 and any(self._reports_event(c, depth + 1) for c in children(verb, *_GOVERNED_DEPS))
+        key = (verb.i, depth)
+        if key not in self._reports:
+            self._reports[key] = self._is_trigger(verb) or (depth < 3 and any(
+                self._reports_event(c, depth + 1) for c in children(verb, *_GOVERNED_DEPS)))
+        return self._reports[key]
 
     def _own_actor(self, token: Token) -> Actor | None:
         if token.i in self._own:
@@ -245,11 +249,14 @@ class StoryActors:
 
     # ------------------------------------------------------------------ the pass
     def _read(self, head: Token, remember: bool) -> Actor | None:
+        """The actor the phrase headed by ``head`` names; in the pass (``remember``), what it
+        tells of later phrases is kept when it is a participant of an event."""
+        token = head
         if head.lower_ in self.words.relative_pronouns and head.head.dep_ in ("relcl", "acl"):
             head = head.head.head  # "X, who visited Y": the relative pronoun stands for X
             if head.i in self._own:
                 actor = self._own[head.i]
-                if actor is not None and remember:
+                if actor is not None and remember and self._participant(token):
                     self._last = actor
                 return actor
         if head.pos_ == "PRON":
@@ -259,6 +266,8 @@ class StoryActors:
             return self._copy(antecedent, head) if antecedent is not None else None
 
         head_clue = self.clue(head)
+        if head_clue is None and not self._may_name_an_actor(head):
+            return None
         if head_clue is None and head.pos_ == "PROPN" and f"name:{head.text}" in self._memory:
             return self._copy(self._memory[f"name:{head.text}"], head)  # "Hussein" after "Fuad Hussein"
         if head_clue is not None and head_clue.kind == "named":
@@ -272,7 +281,7 @@ class StoryActors:
                 remembered = self._remembered(head)
                 if remembered is not None:
                     actor = remembered
-        if actor is None or not remember:
+        if actor is None or not remember or not self._participant(token):
             return actor
         self._remember(head, head_clue, actor)
         return actor
@@ -300,6 +309,13 @@ class StoryActors:
             clue = self.clue(child)
             if clue is None or clue.kind == "agent":
                 self._memory.setdefault(lemma(child), actor)
+
+    def _may_name_an_actor(self, head: Token) -> bool:
+        """A clue somewhere in the phrase, or a name or word the story has given an actor: without
+        one, no rule below can find an actor (a shortcut for the many phrases that name none)."""
+        if lemma(head) in self._memory or f"name:{head.text}" in self._memory:
+            return True
+        return any(i in self.clues for i in range(head.left_edge.i, head.right_edge.i + 1))
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         """The nearest earlier subject that names an actor ("Bouteflika said he ...")."""

@@ -9,7 +9,6 @@ from collections.abc import Callable, Iterable, Iterator
 
 from eventwire import __version__
 from eventwire.deadline import TIME_LIMIT
-from eventwire.lexicons import LexiconError
 from eventwire.model import Rejected, Story
 
 
@@ -370,9 +369,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(argv).parse_args(argv)
     try:
         return args.run(args)
-    except LexiconError as exc:
-        print(f"eventwire: lexicon error: {exc}", file=sys.stderr)
-        return 2
     except _UsageError as exc:
         print(f"eventwire: {exc}", file=sys.stderr)
         return 2
@@ -383,8 +379,18 @@ def main(argv: list[str] | None = None) -> int:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error worth a traceback
         return 0
     except Exception as exc:
-        store = sys.modules.get("eventwire.store")  # imported by the commands that use a database
-        if store is None or not isinstance(exc, store.StoreError):
-            raise
+        return _known_failure(exc)
+
+
+def _known_failure(exc: Exception) -> int:
+    """A bad lexicon (exit 2) or a database that failed (exit 1), said in one line; anything else
+    is a bug and raises. The modules are looked up, not imported: a command that never loaded
+    lexicons or a store cannot have failed in one."""
+    lexicons, store = sys.modules.get("eventwire.lexicons"), sys.modules.get("eventwire.store")
+    if lexicons is not None and isinstance(exc, lexicons.LexiconError):
+        print(f"eventwire: lexicon error: {exc}", file=sys.stderr)
+        return 2
+    if store is not None and isinstance(exc, store.StoreError):
         print(f"eventwire: {exc}", file=sys.stderr)
         return 1
+    raise exc

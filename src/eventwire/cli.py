@@ -109,6 +109,8 @@ EXAMPLES = {
     "plover": "eventwire eval plover dev.json --details details.json",
     "status": "eventwire eval status tests/data/status-set.yaml",
     "geo": "eventwire eval geo TR-News.xml",
+    "lexicon": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
+    "check": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
 }
 
 
@@ -209,6 +211,17 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     geo.add_argument("gold", metavar="GOLD.xml")
     geo.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
     geo.set_defaults(run=_run_eval)
+
+    lexicon = _command(commands, "lexicon", help="work on TABARI/PETRARCH dictionaries (actors, agents, verbs, ...)",
+                       description="Work on a folder of TABARI/PETRARCH dictionaries, each file's format told by "
+                                   "its name (*actors*.txt, *agents*.txt, *verbs*.txt or CAMEO*.txt, "
+                                   "*discards*.txt, *Issue*.txt).")
+    actions = lexicon.add_subparsers(dest="action", required=True, metavar="ACTION")
+    check = _command(actions, "check", help="read every file; print each bad line and what was read",
+                     description="Read every dictionary of DIR; print one line per problem (FILE:LINE: message) "
+                                 "and a summary. Exit 0 when clean, 1 with problems.")
+    check.add_argument("folder", metavar="DIR")
+    check.set_defaults(run=_run_lexicon_check)
     return parser
 
 
@@ -329,6 +342,16 @@ def _run_eval(args: argparse.Namespace) -> int:
             json.dump(details, out, indent=1, ensure_ascii=False)
     print(json.dumps(result, indent=1))
     return 0
+
+
+def _run_lexicon_check(args: argparse.Namespace) -> int:
+    from eventwire.dictionaries import read_dictionaries
+
+    found = read_dictionaries(args.folder)
+    for problem in found.problems:
+        print(problem)
+    print(f"{args.folder}: " + ", ".join(f"{count} {name}" for name, count in found.counts().items()))
+    return 1 if found.problems else 0
 
 
 def _port(text: str) -> int:

@@ -50,11 +50,11 @@ def test_missing_lexicon_folder(tmp_path, cli):
 
 def test_user_verb_lexicon_adds_a_trigger(tmp_path, cli):
     story = tmp_path / "story.txt"
-    story.write_text("Title\n\nThe Kenyan government lambasted Uganda over the border closure on Monday.\n")
+    story.write_text("Title\n\nThe Kenyan government excoriated Uganda over the border closure on Monday.\n")
     assert cli("extract", str(story)).json()["stories"][0]["events"] == []
     lexicon = tmp_path / "lex"
     lexicon.mkdir()
-    (lexicon / "verbs.yaml").write_text("verbs:\n  lambaste: [{cameo: \"111\"}]\n")
+    (lexicon / "verbs.yaml").write_text("verbs:\n  excoriate: [{cameo: \"111\"}]\n")
     (event,) = cli("extract", str(story), "--lexicon", str(lexicon)).json()["stories"][0]["events"]
     assert event["plover"]["type"] == "ACCUSE"
     assert (event["source"]["code"], event["target"]["code"]) == ("KENGOV", "UGA")

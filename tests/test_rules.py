@@ -20,7 +20,7 @@ def mini() -> Coder:
     """A coder with the test lexicon's verbs, nouns, actors and agents, and a blank tokenizer:
     no statistical model is loaded."""
     lexicons = Lexicons([MINI], replace=("verbs", "nouns", "actors", "agents"))
-    return Coder(lexicons, nlp=spacy.blank("en"))
+    return Coder(lexicons, nlp=spacy.blank("en"), default_dictionaries=False)
 
 
 def coded(coder: Coder, rows: list[tuple]):
@@ -102,7 +102,7 @@ def test_only_the_participants_of_events_are_remembered(mini):
     # "arrive" is no event in this lexicon without its entry: a phrase that takes part in no
     # event says nothing of whom "the delegation" is later
     lexicons = Lexicons([MINI], replace=("verbs", "nouns", "actors", "agents"))
-    knowledge = Coder(lexicons, nlp=spacy.blank("en")).knowledge
+    knowledge = Coder(lexicons, nlp=spacy.blank("en"), default_dictionaries=False).knowledge
     doc = parsed(mini.nlp.vocab, DELEGATION)
     only_meetings = StoryActors(doc, knowledge.gazetteer, knowledge.grammar, lambda token: token.lemma_ == "meet")
     assert [a.code for a in only_meetings.resolve(doc[8])] == ["UGAGOV"]  # the story's most named country

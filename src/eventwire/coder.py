@@ -40,7 +40,18 @@ class Coder:
     """Codes stories into events with one set of lexicons, one parser and one place index."""
 
     def __init__(self, lexicons: Lexicons | Sequence[str | Path] | None = None, *,
+                 dictionaries: Sequence[str | Path] = (), default_dictionaries: bool = True,
                  nlp: Language | None = None, place_index: PlaceIndex | None = None) -> None:
+        """``dictionaries``: folders of TABARI/PETRARCH dictionaries coded with, after the shipped
+        Phoenix ones unless ``default_dictionaries`` is False (then instead of them)."""
+        from eventwire.dictionaries.compiled import PHOENIX
+
+        self.dictionaries = tuple(Path(d) for d in ([PHOENIX] if default_dictionaries else []) + list(dictionaries))
+        for folder in self.dictionaries:
+            if not folder.is_dir():
+                from eventwire.lexicons import LexiconError
+
+                raise LexiconError(f"{folder}: dictionary folder not found")
         if isinstance(lexicons, Lexicons):
             self.lexicons = lexicons
         else:
@@ -76,13 +87,22 @@ class Coder:
 
     def _build_knowledge(self) -> Knowledge:
         from eventwire.code.knowledge import Knowledge
+        from eventwire.dictionaries.compiled import compiled_dictionaries
 
         def build(lexicons: Lexicons) -> Knowledge:
             tokenizer = self.nlp.tokenizer
-            return Knowledge.build(lexicons, lambda text: [t.text for t in tokenizer(text)], self.place_index)
+
+            def tokenize_many(texts: list[str]) -> list[list[str]]:
+                return [[t.text for t in doc] for doc in tokenizer.pipe(texts)]
+
+            meta = self.nlp.meta
+            dictionaries = compiled_dictionaries(self.dictionaries, tokenize_many,
+                                                 f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}")
+            return Knowledge.build(lexicons, lambda text: [t.text for t in tokenizer(text)], self.place_index,
+                                   dictionaries)
 
         if not self._given_parts:  # default parts: what is built is shared by coders of these lexicons
-            return self.lexicons.derived("knowledge", build)
+            return self.lexicons.derived(f"knowledge:{self.dictionaries}", build)
         return build(self.lexicons)
 
     def check(self) -> None:

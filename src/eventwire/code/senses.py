@@ -39,8 +39,43 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
                 object_words = _object_words(token, grammar)
             if not any(words <= object_words for words in sense.objects):
                 continue
+        if (sense.object_heads or sense.subject_heads or sense.prep_objects) and not _pattern_fits(sense, token):
+            continue
         return sense
     return None
+
+
+def _pattern_fits(sense: Sense, token: Token) -> bool:
+    """A dictionary pattern, read on the dependency parse: its object phrase is the head of the
+    trigger's direct object, its subject phrase that of its subject, and each prepositional phrase
+    a preposition of the trigger (or of its object) whose object is that phrase."""
+    if sense.object_heads and not any(_heads(head, sense.object_heads) for head in children(token, "dobj")):
+        return False
+    if sense.subject_heads and not any(_heads(head, sense.subject_heads)
+                                       for head in children(token, "nsubj", "nsubjpass")):
+        return False
+    holders = [token, *children(token, "dobj")]
+    for prep, phrases in sense.prep_objects:
+        if not any(_heads(pobj, phrases) for holder in holders for p in children(holder, "prep", "agent", "dative")
+                   if p.lower_ == prep for pobj in children(p, "pobj")):
+            return False
+    return True
+
+
+def _heads(head: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
+    """Is ``head`` the head of one of the phrases: its last word, the others among its modifiers?"""
+    forms = {head.lower_, head.lemma_.lower()}
+    modifiers: set[str] | None = None
+    for phrase in phrases:
+        if phrase[-1] not in forms:
+            continue
+        if len(phrase) == 1:
+            return True
+        if modifiers is None:
+            modifiers = {w for t in head.subtree if t != head for w in (t.lower_, t.lemma_.lower())}
+        if set(phrase[:-1]) <= modifiers:
+            return True
+    return False
 
 
 def prepositions(token: Token) -> set[str]:

@@ -61,6 +61,10 @@ class Sense:
     subjects: tuple[frozenset[str], ...] = ()  # a word the subject phrase must contain
     stative: bool = False  # "is opposed to": a passive form whose subject acts
     swap: bool = False  # the recipient acts: "peacekeepers arrived in X" is X receiving them
+    # conditions of a dictionary pattern: alternative phrases, the last word of each its head
+    object_heads: tuple[tuple[str, ...], ...] = ()  # the direct object's ("* {FINANCIAL AID}")
+    subject_heads: tuple[tuple[str, ...], ...] = ()  # the subject's ("&MILITARY *")
+    prep_objects: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # ("for", (("aid",),)): "* (FOR AID)"
 
 
 @dataclass(slots=True)
@@ -97,9 +101,12 @@ _SENSE_KEYS = {"cameo", "object", "prep", "particle", "passive", "absorb", "targ
                "complement", "clause", "subject", "stative", "swap"}
 
 
-def build_trigger_lexicon(lexicons: Lexicons) -> TriggerLexicon:
+def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[dict[str, Any]]] | None = None,
+                          ) -> TriggerLexicon:
     """Senses by lemma, with their conditions checked against the CAMEO table and the
-    complements table, so that a bad entry fails when it is read, naming it."""
+    complements table, so that a bad entry fails when it is read, naming it; then the verbs of
+    the dictionaries (compiled patterns) that the lexicon does not have: where both know a verb,
+    the lexicon's senses are the verb's."""
     cameo = _load_cameo(lexicons.load("cameo"))
     verbs_data = lexicons.load("verbs") or {}
     nouns_data = lexicons.load("nouns") or {}
@@ -124,7 +131,44 @@ def build_trigger_lexicon(lexicons: Lexicons) -> TriggerLexicon:
                 _sense(s, f"{section}.yaml: {lemma} #{n}", groups, cameo, complements)
                 for n, s in enumerate(senses, 1)
             ]
+    made: dict[int, Sense] = {}  # a family's pattern is one spec shared by its verbs: one Sense for all
+    for verb, specs in (dictionary_senses or {}).items():
+        if verb in lexicon.verbs or verb in lexicon.light_verbs:  # the lexicon's: a light verb codes by its noun
+            continue
+        # a dictionary verb codes through its patterns only: a family's code for the verb alone
+        # ("--- KILL [190]" for "die", "--- COOPERATE [060]" for "accord") fires on most uses of
+        # common verbs in any news, which no careful coder would record
+        senses = [made.get(id(spec)) or made.setdefault(id(spec), _dictionary_sense(spec, cameo))
+                  for spec in specs if not spec.get("alone")]
+        if senses:
+            lexicon.verbs[verb] = senses
     return lexicon
+
+
+def _dictionary_sense(spec: dict[str, Any], cameo: dict[str, CameoEntry]) -> Sense:
+    """A compiled dictionary pattern as a sense; a code the CAMEO table lacks is read as its
+    nearest ancestor in it (``0256`` → ``025``, ``012`` → ``010``), and one with none codes nothing."""
+    code = known_code(spec.get("cameo"), cameo)
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(p) for alternatives in spec.get(key) or () for p in alternatives)
+
+    return Sense(
+        where=spec["where"] if code == spec.get("cameo") else f"{spec['where']} (coded as {code})",
+        cameo=code, skip=bool(spec.get("skip")) or code is None,
+        particles=frozenset([*(spec.get("particle") or ()), *(spec.get("pattern_particles") or ())]),
+        swap=bool(spec.get("swap")), object_heads=phrases("object"), subject_heads=phrases("subject"),
+        prep_objects=tuple((prep, tuple(tuple(p) for p in alternatives))
+                           for prep, alternatives in spec.get("prep_objects") or ()),
+    )
+
+
+def known_code(code: str | None, cameo: dict[str, CameoEntry]) -> str | None:
+    """``code`` if the CAMEO table has it, else its nearest ancestor that it has."""
+    while code:
+        if code in cameo:
+            return code
+        code = code[:-1] if len(code) > 3 else (code[:2] + "0" if len(code) == 3 and code[2] != "0" else None)
+    return None
 
 
 def _types(data: dict[str, Any], key: str, cameo: dict[str, CameoEntry]) -> frozenset[str]:

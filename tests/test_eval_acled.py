@@ -70,6 +70,10 @@ def test_source_and_type_must_be_one_event():
     assert report["source_and_type_accuracy"] == 0.0
 
 
+def test_acleds_own_country_codes_are_read_as_iso():
+    assert score([_record(country="ROM")], [[_event("ASSAULT", "ROU")]])["actor1_country_accuracy"] == 1.0
+
+
 def test_the_nearest_coded_place_within_each_radius():
     # at the equator 0.1 degree of longitude is 11.1 km
     near, middle, far = (0.0, 0.2), (0.0, 1.0), (0.0, 2.0)  # 22 km, 111 km, 222 km from (0, 0)

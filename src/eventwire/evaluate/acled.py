@@ -13,7 +13,8 @@ A record is right when any of its coded events is:
   force (FIGHT) and one-sided or unconventional violence (ASSAULT) and the derived gold is
   always ASSAULT (``type_equivalences`` in the report);
 - actor1 country: from a source actor of ``actor1_country_derived`` (the first three letters of
-  the actor's code when it has no country, as in ``eval plover``);
+  the actor's code when it has no country, as in ``eval plover``); ACLED writes Romania ROM, its
+  own code, which is read as ISO's ROU;
 - source and type: both at once, in one event;
 - location: the nearest located event within 25 km, and within 161 km, of ACLED's point;
 - date: dated the gold ``date``.
@@ -33,6 +34,7 @@ from eventwire.model import Event, Story
 
 TYPE_EQUIVALENCES = [["ASSAULT", "FIGHT"]]
 _CANONICAL_TYPE = {ptype: group[0] for group in TYPE_EQUIVALENCES for ptype in group}
+ACLED_COUNTRIES = {"ROM": "ROU"}  # ACLED's own codes that differ from ISO 3166
 RADII_KM = (25, 161)
 FITS = ("good", "approximate")
 
@@ -61,6 +63,11 @@ def note_text(record: dict[str, Any]) -> str:
     return str(text if text is not None else record.get("text") or "")
 
 
+def gold_country(record: dict[str, Any]) -> str | None:
+    country = record.get("actor1_country_derived")
+    return ACLED_COUNTRIES.get(country, country) if country else None
+
+
 def same_type(gold: str, coded: str) -> bool:
     return _CANONICAL_TYPE.get(gold, gold) == _CANONICAL_TYPE.get(coded, coded)
 
@@ -77,7 +84,7 @@ def nearest_km(record: dict[str, Any], events: list[Event]) -> float | None:
 
 def judge(record: dict[str, Any], events: list[Event]) -> dict[str, bool | None]:
     """Whether a record's coded events are right on each figure; None where its gold says nothing."""
-    want_type, want_country = record.get("plover_type_derived"), record.get("actor1_country_derived")
+    want_type, want_country = record.get("plover_type_derived"), gold_country(record)
     has_point = record.get("latitude") is not None and record.get("longitude") is not None
     distance = nearest_km(record, events)
     ok: dict[str, bool | None] = {
@@ -104,7 +111,8 @@ def _coded(event: Event) -> dict[str, Any]:
             "source": event.source and event.source.code, "source_country": event.source and event.source.country,
             "target": event.target and event.target.code, "target_country": event.target and event.target.country,
             "date": event.date, "location": location and location.name,
-            "lat": location and location.lat, "lon": location and location.lon,
+            "location_country": location and location.country, "lat": location and location.lat,
+            "lon": location and location.lon,
             "trigger": event.mentions[0].trigger.text if event.mentions else None}
 
 

@@ -109,6 +109,7 @@ EXAMPLES = {
     "plover": "eventwire eval plover dev.json --details details.json",
     "status": "eventwire eval status tests/data/status-set.yaml",
     "geo": "eventwire eval geo TR-News.xml",
+    "acled": "eventwire eval acled ../shared/datasets/acled-notes/dev.jsonl --details details.json",
     "lexicon": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
     "check": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
 }
@@ -211,6 +212,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     geo.add_argument("gold", metavar="GOLD.xml")
     geo.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
     geo.set_defaults(run=_run_eval)
+    acled = _command(kinds, "acled", help="ACLED event notes with gold type, actor, date and place (JSON Lines)")
+    acled.add_argument("gold", metavar="NOTES.jsonl")
+    acled.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
+    acled.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
+    acled.set_defaults(run=_run_eval)
 
     lexicon = _command(commands, "lexicon", help="work on TABARI/PETRARCH dictionaries (actors, agents, verbs, ...)",
                        description="Work on a folder of TABARI/PETRARCH dictionaries, each file's format told by "

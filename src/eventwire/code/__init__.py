@@ -14,7 +14,7 @@ from eventwire.code.actors import StoryActors
 from eventwire.code.clause import Clause, CodingContext
 from eventwire.code.knowledge import Knowledge
 from eventwire.code.merge import CodedMention, merge
-from eventwire.code.places import as_places, find_toponyms, places_by_token, story_location
+from eventwire.code.places import as_places, find_toponyms, place_countries, places_by_token, story_location
 from eventwire.code.triggers import CameoEntry
 from eventwire.model import Actor, Mention, Story, Trigger
 from eventwire.nlp import joined
@@ -24,9 +24,10 @@ __all__ = ["Knowledge", "code_story"]
 
 def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
     """Fill ``story.events`` and ``story.places`` (and, for --explain, what was not coded) from its parse."""
+    clues = knowledge.gazetteer.match(doc)
+    toponyms = find_toponyms(doc, clues, knowledge.places)
     actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar, knowledge.triggers.names_an_event,
-                         story.published)
-    toponyms = find_toponyms(doc, actors, knowledge.places)
+                         story.published, clues=clues, places=place_countries(toponyms))
     ctx = CodingContext(doc=doc, actors=actors, triggers=knowledge.triggers, grammar=knowledge.grammar,
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)
     chain = (*steps.STEPS, steps.locate(knowledge.places, places_by_token(toponyms), story_location(doc, toponyms)))

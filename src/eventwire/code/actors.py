@@ -238,10 +238,13 @@ class StoryActors:
     """The actors of one story's phrases, read once in text order (see the module's docstring)."""
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, grammar: WordLists,
-                 is_trigger: Callable[[Token], bool] = lambda token: True, day: str | None = None) -> None:
+                 is_trigger: Callable[[Token], bool] = lambda token: True, day: str | None = None, *,
+                 clues: dict[int, ClueHit] | None = None, places: dict[int, str] | None = None) -> None:
         """``is_trigger`` tells the words that name events: only their participants are
         remembered, as whom a later "he" or "the delegation" may stand for. ``day`` (ISO, the
-        story's publication date) chooses a dictionary actor's dated role."""
+        story's publication date) chooses a dictionary actor's dated role. ``clues``: the
+        gazetteer's matches, if made already; ``places``: token → the country of the town or
+        province it names, where an actor with no country of its own may be."""
         self.doc = doc
         self._day = day
         self._countries = gazetteer.countries
@@ -249,7 +252,8 @@ class StoryActors:
         self._is_trigger = is_trigger
         self._reports: dict[tuple[int, int], bool] = {}
         self.words = grammar
-        self.clues = gazetteer.match(doc)
+        self.clues = gazetteer.match(doc) if clues is None else clues
+        self._places = places or {}
         self.dominant = _dominant_country(self.clues)  # the country the story names most
         self._memory: dict[str, Actor] = {}  # lemma or "name:Surname" → the actor it stood for
         self._last: Actor | None = None
@@ -497,16 +501,21 @@ class StoryActors:
         return extra
 
     def _default_country(self, head: Token) -> str | None:
-        """The country nearest the phrase in its sentence, else the story's most named one."""
+        """The country of the place (a country, its capital, a town or province) nearest the phrase
+        in its sentence, else of the nearest demonym, else the story's most named one."""
         others = _other_arguments(head)
         best: tuple[int, int, str] | None = None  # (place names first, distance, country)
         for token in head.sent:
             if token.i in others:
                 continue  # "the militia asked Russia": Russia is the other party, not the militia's country
             clue = self.clue(token)
-            if clue is None or clue.kind == "agent" or not clue.country:
+            town = self._places.get(token.i)
+            if town is not None and (clue is None or clue.kind not in ("country", "capital")):
+                rank = (0, abs(token.i - head.i), town)  # "police in Kisumu", "protesters in Sidon"
+            elif clue is None or clue.kind == "agent" or not clue.country:
                 continue
-            rank = (0 if clue.kind in ("country", "capital") else 1, abs(token.i - head.i), clue.country)
+            else:
+                rank = (0 if clue.kind in ("country", "capital") else 1, abs(token.i - head.i), clue.country)
             if best is None or rank < best:
                 best = rank
         return best[2] if best else self.dominant

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.code.actors import StoryActors
+from eventwire.code.actors import ClueHit
 from eventwire.code.geonames import Place as GeoPlace
 from eventwire.code.geonames import PlaceIndex, distance_km, normalise
 from eventwire.code.syntax import children, lemma
@@ -43,6 +43,7 @@ class Toponym:
     candidates: list[GeoPlace] = field(default_factory=list)
     place: GeoPlace | None = None
     country_hint: str | None = None  # adjectival: the demonym's country
+    named: bool = False  # the parser or the gazetteer calls it a place; else guessed from a capitalised word
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,13 +57,14 @@ class PlaceFinder:
     place_objects: frozenset[str]  # PLOVER types whose place object is where they happen
 
 
-def find_toponyms(doc: Doc, actors: StoryActors, finder: PlaceFinder) -> list[Toponym]:
+def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> list[Toponym]:
     """Every toponym in the story's body, resolved as well as the story allows."""
     words = finder.words
     taken: set[int] = set()
     found: list[Toponym] = []
 
-    def add(start: int, end: int, kind: str, hint: str | None = None, keep_unknown: bool = False) -> None:
+    def add(start: int, end: int, kind: str, hint: str | None = None, keep_unknown: bool = False,
+            named: bool = False) -> None:
         if any(i in taken for i in range(start, end)):
             return
         span = doc[start:end]
@@ -92,22 +94,22 @@ def find_toponyms(doc: Doc, actors: StoryActors, finder: PlaceFinder) -> list[To
         if kind == "literal" and not candidates and not keep_unknown:
             return
         taken.update(range(span.start, span.end))
-        found.append(Toponym(span.start, span.end, text, kind, candidates, country_hint=hint))
+        found.append(Toponym(span.start, span.end, text, kind, candidates, country_hint=hint, named=named))
 
     dateline = _dateline(doc)
     if dateline is not None:
-        add(dateline.start, dateline.end, "literal")
+        add(dateline.start, dateline.end, "literal", named=True)
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
-            add(ent.start, ent.end, "literal", keep_unknown=True)  # unresolved toponyms are listed too
+            add(ent.start, ent.end, "literal", keep_unknown=True, named=True)  # unresolved ones are listed too
         elif ent.label_ == "FAC":
             add(ent.start, ent.end, "literal")
     persons = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
-    for start, end, clue in sorted(set(actors.clues.values()), key=lambda hit: hit[0]):
+    for start, end, clue in sorted(set(clues.values()), key=lambda hit: hit[0]):
         if start in persons:
             continue  # "Georgia Stevens" is a girl, not a country
         if clue.kind in ("country", "capital"):
-            add(start, end, "literal")
+            add(start, end, "literal", named=True)
         elif clue.kind == "demonym" and clue.country:
             add(start, end, "adjectival", clue.country)
     for ent in doc.ents:
@@ -391,6 +393,15 @@ def as_places(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
                          lat=round(p.lat, 5) if p else None, lon=round(p.lon, 5) if p else None,
                          geonameid=p.id if p and p.id > 0 else None))
     return out
+
+
+def place_countries(toponyms: list[Toponym]) -> dict[int, str]:
+    """Token index → the country of the resolved place it names (towns and provinces too): where
+    an actor with no country of its own is ("police in Kisumu"). Only names the parser or the
+    gazetteer calls places: a capitalised word that merely matches a town ("Rally", "Freedom")
+    says nothing of anyone's country."""
+    return {t.start: t.place.country for t in toponyms if t.kind == "literal" and t.named and t.place is not None
+            and t.place.country}
 
 
 def places_by_token(toponyms: list[Toponym]) -> dict[int, Toponym]:

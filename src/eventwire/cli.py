@@ -46,10 +46,19 @@ _positive_int = _positive(int, "a whole number")
 _positive_float = _positive(float, "a number")
 
 
-def _add_reading_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (read recursively) or - for stdin")
+def _add_knowledge_options(p: argparse.ArgumentParser) -> None:
+    """What a coding command codes with: lexicons and TABARI/PETRARCH dictionaries."""
     p.add_argument("--lexicon", action="append", default=[], metavar="DIR",
                    help="a folder of your own lexicon files, added to the packaged ones (repeatable)")
+    p.add_argument("--dictionary", action="append", default=[], metavar="DIR",
+                   help="a folder of TABARI/PETRARCH dictionaries coded with, after the Phoenix ones (repeatable)")
+    p.add_argument("--no-default-dictionaries", action="store_true",
+                   help="code without the shipped Phoenix dictionaries (only yours, if any)")
+
+
+def _add_reading_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders (read recursively) or - for stdin")
+    _add_knowledge_options(p)
     p.add_argument("--max-bytes", type=_positive_int, default=5_000_000, metavar="N",
                    help="largest story accepted, in bytes (default 5000000)")
     p.add_argument("--time-limit", type=_positive_float, default=TIME_LIMIT, metavar="SECONDS",
@@ -109,6 +118,8 @@ EXAMPLES = {
     "plover": "eventwire eval plover dev.json --details details.json",
     "status": "eventwire eval status tests/data/status-set.yaml",
     "geo": "eventwire eval geo TR-News.xml",
+    "conflicts": "eventwire lexicon conflicts --dictionary my-dictionaries/",
+    "petrarch": "eventwire eval petrarch ../shared/datasets/petrarch-unit-tests",
     "acled": "eventwire eval acled ../shared/datasets/acled-notes/dev.jsonl --details details.json",
     "lexicon": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
     "check": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
@@ -201,22 +212,29 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     plover = _command(kinds, "plover", help="PLOVER gold-standard records (JSON list)")
     plover.add_argument("gold", metavar="GOLD.json")
     plover.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
-    plover.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
+    _add_knowledge_options(plover)
     plover.set_defaults(run=_run_eval)
     status = _command(kinds, "status", help="sentences annotated with the status of their event (YAML)")
     status.add_argument("gold", metavar="SET.yaml")
     status.add_argument("--details", metavar="FILE", help="also write each item's expected and coded status here")
-    status.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
+    _add_knowledge_options(status)
     status.set_defaults(run=_run_eval)
     geo = _command(kinds, "geo", help="a geoparsing corpus (LGL/TR-News or GeoVirus XML)")
     geo.add_argument("gold", metavar="GOLD.xml")
-    geo.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
+    _add_knowledge_options(geo)
     geo.set_defaults(run=_run_eval)
     acled = _command(kinds, "acled", help="ACLED event notes with gold type, actor, date and place (JSON Lines)")
     acled.add_argument("gold", metavar="NOTES.jsonl")
     acled.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
-    acled.add_argument("--lexicon", action="append", default=[], metavar="DIR", help="your own lexicon folder")
+    _add_knowledge_options(acled)
     acled.set_defaults(run=_run_eval)
+    petrarch = _command(kinds, "petrarch", help="PETRARCH2's unit-test records, coded with their own dictionaries",
+                        description="Code PETRARCH2's unit-test records (DIR/unit-tests.jsonl) with their validation "
+                                    "dictionaries (DIR/dictionaries) instead of eventwire's actors, agents and "
+                                    "verbs; prints the pass rate, overall and by category.")
+    petrarch.add_argument("gold", metavar="DIR")
+    petrarch.add_argument("--details", metavar="FILE", help="also write each record's expected and coded triples here")
+    petrarch.set_defaults(run=_run_eval, own_coder=True)
 
     lexicon = _command(commands, "lexicon", help="work on TABARI/PETRARCH dictionaries (actors, agents, verbs, ...)",
                        description="Work on a folder of TABARI/PETRARCH dictionaries, each file's format told by "
@@ -228,6 +246,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
                                  "and a summary. Exit 0 when clean, 1 with problems.")
     check.add_argument("folder", metavar="DIR")
     check.set_defaults(run=_run_lexicon_check)
+    clash = _command(actions, "conflicts", help="list where the lexicons overrule the dictionaries",
+                     description="List every verb, actor and agent that the lexicons and the dictionaries both "
+                                 "know but code differently (the lexicons win when coding), and a count.")
+    _add_knowledge_options(clash)
+    clash.set_defaults(run=_run_lexicon_conflicts)
     return parser
 
 
@@ -235,7 +258,8 @@ def _coder(args: argparse.Namespace):  # -> Coder
     """The coder of a command that codes, its lexicons checked before any output."""
     from eventwire.coder import Coder
 
-    coder = Coder(getattr(args, "lexicon", None) or None)
+    coder = Coder(getattr(args, "lexicon", None) or None, dictionaries=getattr(args, "dictionary", []),
+                  default_dictionaries=not getattr(args, "no_default_dictionaries", False))
     coder.check()
     return coder
 
@@ -336,7 +360,7 @@ def _run_eval(args: argparse.Namespace) -> int:
     import json
 
     evaluate = importlib.import_module(f"eventwire.evaluate.{args.kind}").evaluate
-    coder = _coder(args)
+    coder = None if getattr(args, "own_coder", False) else _coder(args)  # petrarch: its own dictionaries
     try:
         result = evaluate(args.gold, coder)
     except (OSError, ValueError, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError
@@ -358,6 +382,19 @@ def _run_lexicon_check(args: argparse.Namespace) -> int:
         print(problem)
     print(f"{args.folder}: " + ", ".join(f"{count} {name}" for name, count in found.counts().items()))
     return 1 if found.problems else 0
+
+
+def _run_lexicon_conflicts(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from eventwire.code.conflicts import conflicts
+
+    found = Counter()
+    for conflict in conflicts(_coder(args).knowledge):
+        found[conflict.kind] += 1
+        print(conflict)
+    print("conflicts: " + (", ".join(f"{n} {kind}s" for kind, n in sorted(found.items())) or "none"))
+    return 0
 
 
 def _port(text: str) -> int:

@@ -50,12 +50,30 @@ def _mentions(clause: Clause, ctx: CodingContext) -> list[CodedMention]:
         out.append(CodedMention(
             plover=entry.plover(), cameo_code=entry.code, cameo=entry.cameo(), source=source, target=target,
             date=clause.date, date_precision=clause.date_precision, location=clause.location,
-            status=clause.status, attribution=clause.attribution, mention=_mention(clause, entry),
+            status=clause.status, attribution=clause.attribution,
+            mention=_mention(clause, entry, _origins(ctx, source=source, target=target)),
             confidence=_confidence(clause, source, target)))
     return out
 
 
-def _mention(clause: Clause, entry: CameoEntry) -> Mention:
+def _origins(ctx: CodingContext, **actors: Actor | None) -> str:
+    """Which dictionary lines named the actors ("; source: Phoenix.Countries.actors.txt:1234 Haider
+    Al-Abadi → IRQGOV"), for --explain; nothing for what the lexicons named."""
+    out = []
+    for role, actor in actors.items():
+        if actor is None or actor.end <= actor.start:
+            continue
+        span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        seen = set()
+        for token in span or ():
+            clue = ctx.actors.clue(token)
+            if clue is not None and clue.where and clue.where not in seen:
+                seen.add(clue.where)
+                out.append(f"{role}: {clue.where} {clue.name} → {clue.code or clue.country or clue.sector}")
+    return "".join(f"; {o}" for o in out)
+
+
+def _mention(clause: Clause, entry: CameoEntry, origins: str = "") -> Mention:
     sentence = clause.sentence
     text = sentence.text
     lead = len(text) - len(text.lstrip())
@@ -66,7 +84,7 @@ def _mention(clause: Clause, entry: CameoEntry) -> Mention:
         sentence=stripped, start=start, end=start + len(stripped), status=clause.status,
         trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
         explain=f"trigger {trigger.text!r} ({trigger.lemma_}, {trigger.dep_}) → {clause.sense.where} → "
-                f"CAMEO {entry.code} {entry.description}; {clause.path}",
+                f"CAMEO {entry.code} {entry.description}; {clause.path}{origins}",
     )
 
 

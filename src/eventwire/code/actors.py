@@ -190,6 +190,10 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
     when the place index says so ("HELMAND [AFG]": where things happen), else a name of the
     country itself or of one of its people ("THE UNITED STATES", "ETHOPIA" [sic])."""
     gaz.adding_extra = True
+    # a dictionary's three-letter codes given alone are its countries ("ARNOR [ARN]"): the first
+    # three letters of its other codes name them, as in TABARI ("ARNGOV")
+    gaz.countries = gaz.countries | {code for _, _, code, roles, _ in dictionaries.actors
+                                     if code and not roles and len(code) == 3 and code.isalpha()}
     for words, name, default_code, roles, where in dictionaries.actors:
         if not words:
             continue

@@ -135,11 +135,12 @@ def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[
     for verb, specs in (dictionary_senses or {}).items():
         if verb in lexicon.verbs or verb in lexicon.light_verbs:  # the lexicon's: a light verb codes by its noun
             continue
-        # a dictionary verb codes through its patterns only: a family's code for the verb alone
-        # ("--- KILL [190]" for "die", "--- COOPERATE [060]" for "accord") fires on most uses of
-        # common verbs in any news, which no careful coder would record
+        # a Phoenix verb codes through its patterns only: a family's code for the verb alone ("---
+        # KILL [190]" for "die", "--- COOPERATE [060]" for "accord") fires on most uses of common
+        # verbs in open news, which no careful coder would record; a user's own dictionaries are
+        # read as PETRARCH reads them, the verb alone too
         senses = [made.get(id(spec)) or made.setdefault(id(spec), _dictionary_sense(spec, cameo))
-                  for spec in specs if not spec.get("alone")]
+                  for spec in specs if not (spec.get("alone") and spec.get("shipped"))]
         if senses:
             lexicon.verbs[verb] = senses
     return lexicon

@@ -129,6 +129,7 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
         own = [{**s, "particle": particles} if particles else s for s in specs]
         if alone is not None:
             own.append({**alone, "particle": particles, "weight": 0, "alone": True,
+                        "shipped": Path(family.file).parent.resolve() == PHOENIX.resolve(),
                         "where": f"{where}:{verb.line} {' '.join(verb.written.words)} (the verb alone)"})
         for spec in own:
             yield head, spec

@@ -253,6 +253,7 @@ class StoryActors:
         self._day = day
         self._countries = gazetteer.countries
         self._dated: dict[int, Clue | None] = {}
+        self._relocated: dict[tuple[int, str], Clue] = {}
         self._is_trigger = is_trigger
         self._reports: dict[tuple[int, int], bool] = {}
         self.words = grammar
@@ -278,7 +279,21 @@ class StoryActors:
             return None
         if hit[2].kind == "demonym" and self._ethnic(token):
             return _ETHNIC  # "ethnic Albanians in Macedonia" are people of Macedonia, not Albania
+        if hit[2].kind == "located":
+            return self._as_resolved(hit[0], hit[2])
         return self._on_the_day(hit[2]) if hit[2].roles else hit[2]
+
+    def _as_resolved(self, start: int, clue: Clue) -> Clue:
+        """A dictionary's town is in the country the story's places resolve it to: "SANTA ANA
+        [SLV]" of a Californian story is Santa Ana, California, "Edmonton" of a London one the
+        London borough."""
+        country = self._places.get(start)
+        if country is None or country == clue.country:
+            return clue
+        key = (id(clue), country)
+        if key not in self._relocated:
+            self._relocated[key] = replace(clue, country=country)
+        return self._relocated[key]
 
     def _on_the_day(self, clue: Clue) -> Clue | None:
         """A dictionary actor as it was on the story's day: the first of its roles that covers

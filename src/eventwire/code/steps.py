@@ -150,8 +150,13 @@ def settle_recipients(clause: Clause, ctx: CodingContext) -> None:
 
 
 def require_actor(clause: Clause, ctx: CodingContext) -> None:
+    """An actor on one side at least; both, for a sense that says so: the Phoenix patterns name
+    the nouns of political acts ("acquire &WEAPON", "come under fire", "the release of"), which
+    open news uses as often of anyone's doings (a man acquires a shotgun, police come under fire)."""
     if not clause.sources and not clause.targets:
         clause.stop(f"{clause.sense.where} matched but no actor was found ({clause.path})")
+    elif clause.sense.both_actors and not (clause.sources and clause.targets):
+        clause.stop(f"{clause.sense.where} matched but codes only between two actors ({clause.path})")
 
 
 def read_status(clause: Clause, ctx: CodingContext) -> None:

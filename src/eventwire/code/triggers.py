@@ -65,6 +65,7 @@ class Sense:
     object_heads: tuple[tuple[str, ...], ...] = ()  # the direct object's ("* {FINANCIAL AID}")
     subject_heads: tuple[tuple[str, ...], ...] = ()  # the subject's ("&MILITARY *")
     prep_objects: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # ("for", (("aid",),)): "* (FOR AID)"
+    both_actors: bool = False  # codes only between a source and a target (the shipped dictionaries' patterns)
 
 
 @dataclass(slots=True)
@@ -160,6 +161,7 @@ def _dictionary_sense(spec: dict[str, Any], cameo: dict[str, CameoEntry]) -> Sen
         swap=bool(spec.get("swap")), object_heads=phrases("object"), subject_heads=phrases("subject"),
         prep_objects=tuple((prep, tuple(tuple(p) for p in alternatives))
                            for prep, alternatives in spec.get("prep_objects") or ()),
+        both_actors=bool(spec.get("shipped")),
     )
 
 

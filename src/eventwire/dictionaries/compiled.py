@@ -118,6 +118,8 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
     verb alone with its own or the family's code."""
     where = f"{Path(family.file).name}"
     specs = [s for s in (_pattern_spec(p, synsets, where) for p in family.patterns) if s is not None]
+    shipped = Path(family.file).parent.resolve() == PHOENIX.resolve()
+    specs = [{**s, "shipped": True} for s in specs] if shipped else specs
     specs.sort(key=lambda s: -s["weight"])
     for verb in family.verbs:
         words = [w.lower() for w in verb.written.words]
@@ -128,8 +130,7 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
         alone = _code_spec(verb.event_code or family.event_code)
         own = [{**s, "particle": particles} if particles else s for s in specs]
         if alone is not None:
-            own.append({**alone, "particle": particles, "weight": 0, "alone": True,
-                        "shipped": Path(family.file).parent.resolve() == PHOENIX.resolve(),
+            own.append({**alone, "particle": particles, "weight": 0, "alone": True, "shipped": shipped,
                         "where": f"{where}:{verb.line} {' '.join(verb.written.words)} (the verb alone)"})
         for spec in own:
             yield head, spec

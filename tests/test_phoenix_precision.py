@@ -1,0 +1,29 @@
+"""What the shipped Phoenix dictionaries may code in open news: their verb patterns only between
+two actors, their towns in the country the story's places resolve them to."""
+
+from __future__ import annotations
+
+
+def events(coder, text):
+    story = coder.code_text(text, published="2019-05-06")
+    return [(e.plover.type, e.cameo.code, e.source and e.source.code, e.target and e.target.code)
+            for e in story.events]
+
+
+def test_a_phoenix_pattern_codes_between_two_actors(coder):
+    assert events(coder, "Iran came under fire from the United States over its nuclear programme.") == [
+        ("ACCUSE", "111", "USA", "IRN")]
+
+
+def test_a_phoenix_pattern_with_one_side_only_codes_nothing(coder):
+    # "acquire &WEAPON" and "come under fire" are military aid and criticism between states, not
+    # a farmer buying a rifle or officers shot at
+    assert events(coder, "The farmer acquired a rifle at a market in Texas last week.") == []
+    assert events(coder, "The officers came under fire from inside the house in Ohio, the sheriff said.") == []
+
+
+def test_a_dictionary_town_takes_the_country_the_story_places_it_in(coder):
+    # Phoenix lists SANTA ANA under El Salvador: the Californian city is not there
+    assert events(coder, "Police in Santa Ana, California, arrested two protesters on Monday.") == [
+        ("COERCE", "173", "USACOP", "USACVL")]
+    assert events(coder, "Police in Santa Ana arrested two protesters in San Salvador on Monday.")[0][2] == "SLVCOP"

@@ -84,3 +84,10 @@ def test_workers_code_the_same_as_one_process(coder):
     stories = [Story.from_body(t, id=str(n), input=str(n)) for n, t in enumerate(texts)]
     two = [s.to_dict() for s in coder.code(stories, workers=2, chunk=2)]
     assert one == two and all(s["events"] for s in one)
+
+
+def test_a_publication_date_as_news_writes_it_is_read_as_a_day(coder):
+    text = "Iraqi officials met Russian diplomats in Moscow on Monday."
+    for written in ("16 December 2016", "Fri, 16 Dec 2016 10:00:00 GMT", "2016-12-16T08:00:00Z"):
+        assert [e.date for e in coder.code_text(text, published=written).events] == ["2016-12-12"], written
+    assert [e.date for e in coder.code_text(text, published="not a date").events] == [None]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -36,6 +37,9 @@ if TYPE_CHECKING:
     from eventwire.code.geonames import PlaceIndex
     from eventwire.code.knowledge import Knowledge
     from eventwire.read import ReadOptions
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @contextmanager
@@ -156,6 +160,12 @@ class Coder:
         """Code a story whose parse the caller already has (made by this coder's ``nlp``)."""
         from eventwire.code import code_story
 
+        if story.published and not _ISO_DAY.fullmatch(story.published):
+            # a library caller's date as the news wrote it ("16 December 2016"), read as the
+            # readers read metadata dates; one that is no date codes the story as undated
+            from eventwire.read.story import normalise_published
+
+            story.published = normalise_published(story.published, self.lexicons)
         return code_story(story, doc, self.knowledge)
 
     def parse(self, stories: Iterable[Story]) -> Iterator[tuple[Story, Doc]]:

@@ -87,25 +87,32 @@ class Gazetteer:
 
     def match(self, doc: Doc) -> dict[int, ClueHit]:
         """token index → (start, end, clue) for every token inside a matched clue."""
-        found = self._match(doc, self.by_first, {})
-        return self._match(doc, self.extra_by_first, found) if self.extra_by_first else found
+        words = _DocWords(doc)
+        found = self._match(words, self.by_first, {})
+        return self._match(words, self.extra_by_first, found) if self.extra_by_first else found
 
-    def _match(self, doc: Doc, table: dict[str, list[_Pattern]], found: dict[int, ClueHit]) -> dict[int, ClueHit]:
-        taken = set(found)
-        i, n = 0, len(doc)
+    def _match(self, words: _DocWords, table: dict[str, list[_Pattern]],
+               found: dict[int, ClueHit]) -> dict[int, ClueHit]:
+        n = len(words.text)
+        free_until = [n] * (n + 1)  # the first token at or after each one that an earlier table took
+        for j in range(n - 1, -1, -1):
+            free_until[j] = j if j in found else free_until[j + 1]
+        i = 0
         while i < n:
-            if i in taken:
+            if i in found:
                 i += 1
                 continue
-            token = doc[i]
             best = None
-            for key in {token.text, token.lower_, token.lemma_.lower()}:
+            following = {words.text[i + 1], words.lower[i + 1], words.lemma[i + 1]} if i + 1 < n else set()
+            for key in dict.fromkeys((words.text[i], words.lower[i], words.lemma[i])):  # in this order, every run
                 for pattern in table.get(key, ()):
-                    if best is not None and len(pattern.words) <= best[1] - best[0]:
+                    size = len(pattern.words)
+                    if best is not None and size <= best[1] - best[0]:
                         continue
-                    if (not taken or not taken.intersection(range(i, i + len(pattern.words)))) \
-                            and self._fits(doc, i, pattern):
-                        best = (i, i + len(pattern.words), pattern.clue)
+                    if size > 1 and pattern.words[1] not in following:
+                        continue  # the second word first: "minister" begins some 300 dictionary names
+                    if i + size <= free_until[i] and _fits(words, i, pattern):
+                        best = (i, i + size, pattern.clue)
             if best:
                 for j in range(best[0], best[1]):
                     found[j] = best
@@ -114,21 +121,33 @@ class Gazetteer:
                 i += 1
         return found
 
-    @staticmethod
-    def _fits(doc: Doc, i: int, pattern: _Pattern) -> bool:
-        if i + len(pattern.words) > len(doc):
-            return False
-        if pattern.capitalised and not doc[i].text[:1].isupper():
-            return False
-        if pattern.lemma_ok and len(pattern.words) == 1 and doc[i].pos_ not in ("NOUN", "PROPN"):
-            return False  # "official contact" is not an official
-        for word, token in zip(pattern.words, doc[i : i + len(pattern.words)], strict=True):
-            if pattern.case_sensitive:
-                if token.text != word:
-                    return False
-            elif token.lower_ != word and not (pattern.lemma_ok and token.lemma_.lower() == word):
-                return False
-        return True
+
+class _DocWords:
+    """A parse's words as plain lists, read once per story: the gazetteer tries some 2,000
+    patterns per story, and each spaCy token access makes an object."""
+
+    __slots__ = ("lemma", "lower", "pos", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = [t.text for t in doc]
+        self.lower = [t.lower_ for t in doc]
+        self.lemma = [t.lemma_.lower() for t in doc]
+        self.pos = [t.pos_ for t in doc]
+
+
+def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
+    size = len(pattern.words)
+    if i + size > len(words.text):
+        return False
+    if pattern.capitalised and not words.text[i][:1].isupper():
+        return False
+    if pattern.lemma_ok and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
+        return False  # "official contact" is not an official
+    if pattern.case_sensitive:
+        return tuple(words.text[i : i + size]) == pattern.words
+    if not pattern.lemma_ok:
+        return tuple(words.lower[i : i + size]) == pattern.words
+    return all(words.lower[i + k] == word or words.lemma[i + k] == word for k, word in enumerate(pattern.words))
 
 
 def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],

@@ -21,6 +21,7 @@ def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense
 def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sense | None:
     """The first sense whose conditions the parse around ``token`` meets."""
     object_words = None
+    frame: _Frame | None = None
     for sense in senses:
         if sense.passive is not None and is_passive(token) != sense.passive:
             continue
@@ -39,43 +40,59 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
                 object_words = _object_words(token, grammar)
             if not any(words <= object_words for words in sense.objects):
                 continue
-        if (sense.object_heads or sense.subject_heads or sense.prep_objects) and not _pattern_fits(sense, token):
-            continue
+        if sense.object_heads or sense.subject_heads or sense.prep_objects:
+            frame = frame or _Frame(token)
+            if not _pattern_fits(sense, frame):
+                continue
         return sense
     return None
 
 
-def _pattern_fits(sense: Sense, token: Token) -> bool:
+class _Frame:
+    """The trigger's argument heads, read once for all of a verb's dictionary patterns (a Phoenix
+    verb has up to hundreds): each head's word forms, and its modifiers when a pattern asks."""
+
+    def __init__(self, token: Token) -> None:
+        self.objects = [_Head(h) for h in children(token, "dobj")]
+        self.subjects = [_Head(h) for h in children(token, "nsubj", "nsubjpass")]
+        self.preps: dict[str, list[_Head]] = {}
+        for holder in (token, *children(token, "dobj")):
+            for p in children(holder, "prep", "agent", "dative"):
+                self.preps.setdefault(p.lower_, []).extend(_Head(o) for o in children(p, "pobj"))
+
+
+class _Head:
+    __slots__ = ("forms", "modifiers", "token")
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self.forms = {token.lower_, token.lemma_.lower()}
+        self.modifiers: set[str] | None = None
+
+    def heads(self, phrases: tuple[tuple[str, ...], ...]) -> bool:
+        """Is this the head of one of the phrases: its last word, the others among its modifiers?"""
+        for phrase in phrases:
+            if phrase[-1] not in self.forms:
+                continue
+            if len(phrase) == 1:
+                return True
+            if self.modifiers is None:
+                self.modifiers = {w for t in self.token.subtree if t != self.token
+                                  for w in (t.lower_, t.lemma_.lower())}
+            if set(phrase[:-1]) <= self.modifiers:
+                return True
+        return False
+
+
+def _pattern_fits(sense: Sense, frame: _Frame) -> bool:
     """A dictionary pattern, read on the dependency parse: its object phrase is the head of the
     trigger's direct object, its subject phrase that of its subject, and each prepositional phrase
     a preposition of the trigger (or of its object) whose object is that phrase."""
-    if sense.object_heads and not any(_heads(head, sense.object_heads) for head in children(token, "dobj")):
+    if sense.object_heads and not any(h.heads(sense.object_heads) for h in frame.objects):
         return False
-    if sense.subject_heads and not any(_heads(head, sense.subject_heads)
-                                       for head in children(token, "nsubj", "nsubjpass")):
+    if sense.subject_heads and not any(h.heads(sense.subject_heads) for h in frame.subjects):
         return False
-    holders = [token, *children(token, "dobj")]
-    for prep, phrases in sense.prep_objects:
-        if not any(_heads(pobj, phrases) for holder in holders for p in children(holder, "prep", "agent", "dative")
-                   if p.lower_ == prep for pobj in children(p, "pobj")):
-            return False
-    return True
-
-
-def _heads(head: Token, phrases: tuple[tuple[str, ...], ...]) -> bool:
-    """Is ``head`` the head of one of the phrases: its last word, the others among its modifiers?"""
-    forms = {head.lower_, head.lemma_.lower()}
-    modifiers: set[str] | None = None
-    for phrase in phrases:
-        if phrase[-1] not in forms:
-            continue
-        if len(phrase) == 1:
-            return True
-        if modifiers is None:
-            modifiers = {w for t in head.subtree if t != head for w in (t.lower_, t.lemma_.lower())}
-        if set(phrase[:-1]) <= modifiers:
-            return True
-    return False
+    return all(any(h.heads(phrases) for h in frame.preps.get(prep, ())) for prep, phrases in sense.prep_objects)
 
 
 def prepositions(token: Token) -> set[str]:

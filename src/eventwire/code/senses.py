@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.code import sequence
 from eventwire.code.syntax import children, is_passive, lemma, lemma_keys, objects
 from eventwire.code.triggers import Sense
 from eventwire.lexicons import WordLists
@@ -40,6 +41,8 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
             if not any(words <= object_words for words in sense.objects):
                 continue
         if (sense.object_heads or sense.subject_heads or sense.prep_objects) and not _pattern_fits(sense, token):
+            continue
+        if sense.sequence is not None and sequence.match(sense.sequence, token) is None:
             continue
         return sense
     return None

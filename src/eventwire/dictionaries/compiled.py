@@ -38,7 +38,7 @@ from eventwire.dictionaries.model import (
     VerbFamily,
 )
 
-COMPILER_VERSION = 1
+COMPILER_VERSION = 2
 PHOENIX = Path(__file__).parent / "phoenix"  # the shipped default dictionaries (MIT, see LICENSE there)
 MAX_ALTERNATIVES = 400  # phrases a synset may stand for in one condition
 
@@ -117,7 +117,9 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
     """Each verb of the family with the family's patterns (most specific first) and, last, the
     verb alone with its own or the family's code."""
     where = f"{Path(family.file).name}"
-    specs = [s for s in (_pattern_spec(p, synsets, where) for p in family.patterns) if s is not None]
+    shipped = Path(family.file).parent.resolve() == PHOENIX.resolve()
+    specs = [{**s, "shipped": shipped} for s in (_pattern_spec(p, synsets, where, sequence=not shipped)
+                                                  for p in family.patterns) if s is not None]
     specs.sort(key=lambda s: -s["weight"])
     for verb in family.verbs:
         words = [w.lower() for w in verb.written.words]
@@ -129,7 +131,7 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
         own = [{**s, "particle": particles} if particles else s for s in specs]
         if alone is not None:
             own.append({**alone, "particle": particles, "weight": 0, "alone": True,
-                        "shipped": Path(family.file).parent.resolve() == PHOENIX.resolve(),
+                        "shipped": shipped,
                         "where": f"{where}:{verb.line} {' '.join(verb.written.words)} (the verb alone)"})
         for spec in own:
             yield head, spec
@@ -150,15 +152,21 @@ PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "on", "over",
                        "forward", "together", "aside", "apart", "along"})
 
 
-def _pattern_spec(pattern: Pattern, synsets: dict[str, Synset], where: str) -> dict[str, Any] | None:
+def _pattern_spec(pattern: Pattern, synsets: dict[str, Synset], where: str,
+                  sequence: bool = False) -> dict[str, Any] | None:
     """A pattern as conditions on the parse, read as PETRARCH reads it: the first noun (phrase)
     after the verb is the head of its object, a prepositional phrase a preposition of the verb
     (or of its object) with that head for its object, a noun before the verb the head of its
     subject; a bare particle after the verb its particle. Each condition is a list of alternative
     phrases (a synset gives one per member), the last word of a phrase its head. A pattern that
     names no noun (only particles, a bare preposition, auxiliaries or markers) is too general to
-    code news by and is left out, as are those with an undefined synset."""
+    code news by and is left out, as are those with an undefined synset. With ``sequence`` (a
+    user's dictionaries), a pattern of words alone, TABARI's syntax, is read as TABARI reads it
+    (see ``_sequence_spec``)."""
     spec: dict[str, Any] = dict(_code_spec(pattern.event_code) or {})
+    if sequence and not pattern.prepositions and not any(isinstance(e, NounPhrase)
+                                                         for e in (*pattern.before, *pattern.after)):
+        return _sequence_spec(pattern, spec, synsets, where)
     objects: list[list[list[str]]] = []
     subjects: list[list[list[str]]] = []
     particles: list[str] = []
@@ -191,6 +199,38 @@ def _pattern_spec(pattern: Pattern, synsets: dict[str, Synset], where: str) -> d
         return None
     spec.update(object=objects[:1], subject=subjects[:1], prep_objects=preps, pattern_particles=particles,
                 swap=spec.get("swap", False) != swap, weight=len(objects) + len(subjects) + 2 * len(preps),
+                where=f"{where}:{pattern.line} - {_written(pattern)}")
+    return spec
+
+
+def _sequence_spec(pattern: Pattern, spec: dict[str, Any], synsets: dict[str, Synset],
+                   where: str) -> dict[str, Any] | None:
+    """A TABARI pattern: its words in the order written, before the verb and after it, any
+    words between them unless joined by ``_``; a synset any of its phrases; ``$`` and ``+`` the
+    source and the target there, ``^`` any noun phrase skipped, ``%`` a compound actor. Each
+    element is ``[kind, phrases, joined]``, kind a marker or ``"word"``; the more words, the
+    sooner it is tried. Markers alone code by nothing in the sentence and are left out."""
+    def elements(terms: tuple[PatternElement, ...]) -> list[list[Any]] | None:
+        out: list[list[Any]] = []
+        for term in terms:
+            assert isinstance(term, Term)
+            if term.kind in (TermKind.WORD, TermKind.SYNSET):
+                phrases = _phrases((term,), synsets)
+                if phrases is None:
+                    return None
+                out.append(["word", phrases, term.joined])
+            else:
+                out.append([term.kind.value, None, term.joined])
+        return out
+
+    before, after = elements(pattern.before), elements(pattern.after)
+    if before is None or after is None:
+        return None
+    words = sum(1 for e in (*before, *after) if e[0] == "word")
+    if not words:
+        return None
+    markers = {e[0] for e in (*before, *after)}
+    spec.update(sequence=[before, after, pattern.verb_joined], weight=2 * words + len(markers),
                 where=f"{where}:{pattern.line} - {_written(pattern)}")
     return spec
 

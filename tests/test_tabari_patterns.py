@@ -1,0 +1,73 @@
+"""A user's TABARI-style patterns (words in order, ``_`` joins, ``$``/``+`` markers) and codes of
+its own, read as PETRARCH reads them; small dictionaries written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coder import Coder
+
+ACTORS = """\
+ZORBLAND [ZRB]
+QUELLIA [QLL]
++QUELLIAN
+"""
+VERBS = """\
+&GRAIN
++WHEAT
++BARLEY
+
+--- HAUL [070] ---
+HAUL
+- * &GRAIN_CARGO [905]
+- * &GRAIN [071]
+- NEVER * [806]
+- HARDLY_EVER * [807]
+- + * FROM $ [073]
+- * GRAVEL [+++]
+"""
+
+
+@pytest.fixture
+def tabari_coder(tmp_path, monkeypatch, coder):
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "t.actors.txt").write_text(ACTORS)
+    (folder / "t.verbs.txt").write_text(VERBS)
+    return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
+
+
+def triples(story):
+    return {(e.source and e.source.code, e.target and e.target.code, e.cameo.code) for e in story.events}
+
+
+def test_a_users_own_code_is_coded_as_written_with_no_plover_type(tabari_coder):
+    story = tabari_coder.code_text("Zorbland hauled wheat cargo to Quellia.")
+    assert ("ZRB", "QLL", "905") in triples(story)
+    assert next(e for e in story.events if e.cameo.code == "905").plover.type is None
+
+
+def test_joined_words_must_touch_and_a_synset_stands_for_its_phrases(tabari_coder):
+    assert ("ZRB", "QLL", "071") in triples(tabari_coder.code_text("Zorbland hauled barley to Quellia."))
+    # "wheat" and "cargo" apart: &GRAIN_CARGO does not fit, &GRAIN does
+    assert ("ZRB", "QLL", "071") in triples(tabari_coder.code_text("Zorbland hauled wheat and cargo to Quellia."))
+
+
+def test_words_before_the_verb_are_read_back_from_it(tabari_coder):
+    assert ("ZRB", "QLL", "806") in triples(tabari_coder.code_text("Zorbland never hauled anything to Quellia."))
+    assert ("ZRB", "QLL", "807") in triples(tabari_coder.code_text("Zorbland hardly ever hauled tools to Quellia."))
+    assert ("ZRB", "QLL", "070") in triples(tabari_coder.code_text("Zorbland hardly hauled tools to Quellia."))
+
+
+def test_markers_name_the_source_and_the_target(tabari_coder):
+    assert ("QLL", "ZRB", "073") in triples(tabari_coder.code_text("Zorbland was hauled tools from Quellia."))
+
+
+def test_a_pattern_whose_code_is_no_code_is_left_out(tabari_coder):
+    assert ("ZRB", "QLL", "070") in triples(tabari_coder.code_text("Zorbland hauled gravel to Quellia."))
+
+
+def test_the_target_is_the_first_actor_after_the_verb_when_the_parse_names_none(tabari_coder):
+    assert ("ZRB", "QLL", "071") in triples(
+        tabari_coder.code_text("Zorbland hauled the barley sent by Quellia."))

@@ -11,6 +11,7 @@ ACTORS = """\
 ZORBLAND [ZRB]
 QUELLIA [QLL]
 +QUELLIAN
+VANE [VNE]
 """
 VERBS = """\
 &GRAIN
@@ -25,6 +26,10 @@ HAUL
 - HARDLY_EVER * [807]
 - + * FROM $ [073]
 - * GRAVEL [+++]
+
+--- PARLEY [036:037] ---
+PARLEY
+- % * [038:038]
 """
 
 
@@ -71,3 +76,17 @@ def test_a_pattern_whose_code_is_no_code_is_left_out(tabari_coder):
 def test_the_target_is_the_first_actor_after_the_verb_when_the_parse_names_none(tabari_coder):
     assert ("ZRB", "QLL", "071") in triples(
         tabari_coder.code_text("Zorbland hauled the barley sent by Quellia."))
+
+
+def test_a_paired_code_codes_the_targets_act_on_the_source_too(tabari_coder):
+    assert {("ZRB", "QLL", "036"), ("QLL", "ZRB", "037")} <= triples(
+        tabari_coder.code_text("Zorbland parleyed with Quellia."))
+
+
+def test_a_compound_actor_acts_on_each_of_its_members(tabari_coder):
+    assert {("ZRB", "QLL", "038"), ("QLL", "ZRB", "038")} <= triples(
+        tabari_coder.code_text("Zorbland and Quellia parleyed."))
+
+
+def test_a_four_letter_name_is_a_name_not_an_acronym(tabari_coder):
+    assert ("VNE", "QLL", "071") in triples(tabari_coder.code_text("Vane hauled barley to Quellia."))

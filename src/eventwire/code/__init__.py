@@ -44,9 +44,18 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
 
 
 def _mentions(clause: Clause, ctx: CodingContext) -> list[CodedMention]:
-    entry = ctx.entry(clause.code)
+    out = _coded(clause, ctx, ctx.entry(clause.code), steps.pairs(clause))
+    reverse = clause.sense.reverse if clause.sense is not None else None
+    if reverse and clause.code == clause.sense.cameo:  # a user's paired code: the target acts on the source too
+        out += _coded(clause, ctx, ctx.entry(reverse),
+                      [(t, s) for s, t in steps.pairs(clause) if s is not None and t is not None])
+    return out
+
+
+def _coded(clause: Clause, ctx: CodingContext, entry: CameoEntry,
+           pairs: list[tuple[Actor | None, Actor | None]]) -> list[CodedMention]:
     out = []
-    for source, target in steps.pairs(clause):
+    for source, target in pairs:
         out.append(CodedMention(
             plover=entry.plover(), cameo_code=entry.code, cameo=entry.cameo(), source=source, target=target,
             date=clause.date, date_precision=clause.date_precision, location=clause.location,

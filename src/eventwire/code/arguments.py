@@ -231,6 +231,13 @@ def marked(sense: Sense | None, verb: Token, ctx: CodingContext) -> dict[str, Fo
     out: dict[str, Found] = {}
     if found is None:
         return out
+    if found.compound is not None:  # "% *": the members of a compound act on each other
+        head = _phrase_head(found.compound)
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        actors = ctx.actors.resolve(head)
+        if len(actors) > 1:
+            out["source"] = out["target"] = actors, f"{head.text!r} and the others, a compound in the pattern"
     for role, token in (("source", found.source), ("target", found.target)):
         if token is not None:
             head = _phrase_head(token)

@@ -78,6 +78,9 @@ def _match_run(elements: list[Element], tokens: list[Token], joined_first: bool,
 def _fits(kind: str, phrases: tuple[tuple[str, ...], ...] | None, tokens: list[Token], i: int,
           backwards: bool) -> int:
     """How many tokens from ``i`` the element takes (0: it does not fit there)."""
+    if kind == "%":  # a compound: one of coordinated nouns ("Israel and Syria")
+        token = tokens[i]
+        return int(token.pos_ in _NOUNS and (token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)))
     if kind != "word":
         return 1 if tokens[i].pos_ in _NOUNS else 0
     for phrase in phrases or ():

@@ -70,6 +70,7 @@ class Sense:
     prep_objects: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # ("for", (("aid",),)): "* (FOR AID)"
     sequence: Sequence | None = None  # a user's TABARI pattern, read as words in order (code/sequence.py)
     user: bool = False  # from a user's dictionaries, read as PETRARCH reads them (not the shipped ones)
+    reverse: str | None = None  # a user's paired code ([032:033]): the target's act on the source too
 
 
 @dataclass(slots=True)
@@ -169,6 +170,7 @@ def _dictionary_sense(spec: dict[str, Any], cameo: dict[str, CameoEntry]) -> Sen
                            for prep, alternatives in spec.get("prep_objects") or ()),
         sequence=_sequence(spec["sequence"]) if spec.get("sequence") else None,
         user=spec.get("shipped") is False,
+        reverse=known_code(spec.get("reverse"), cameo) if spec.get("shipped") is False else None,
     )
 
 
@@ -189,9 +191,10 @@ def _add_own_code(spec: dict[str, Any], cameo: dict[str, CameoEntry]) -> None:
     ``223``): PETRARCH codes them as written, so a code that has no ancestor in the CAMEO table
     enters it as an event with no PLOVER type. The shipped dictionaries' are left out, so that
     their stray codes cannot reach real news without a type."""
-    code = spec.get("cameo")
-    if spec.get("shipped") is False and code and OWN_CODE.fullmatch(code) and known_code(code, cameo) is None:
-        cameo[code] = CameoEntry(code, None, None, (), 0.0, f"{spec['where'].split(':')[0]}'s own code", own=True)
+    for code in (spec.get("cameo"), spec.get("reverse")):
+        if spec.get("shipped") is False and code and OWN_CODE.fullmatch(code) and known_code(code, cameo) is None:
+            cameo[code] = CameoEntry(code, None, None, (), 0.0, f"{spec['where'].split(':')[0]}'s own code",
+                                     own=True)
 
 
 def _not_a_code(spec: dict[str, Any], cameo: dict[str, CameoEntry]) -> bool:

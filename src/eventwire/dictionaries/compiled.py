@@ -138,10 +138,11 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
 
 
 def _code_spec(code: EventCode) -> dict[str, Any] | None:
-    """The code part of a spec: the forward code, or the reverse one with source and target
-    swapped (``[:173]``), or a sense that codes nothing for the null code."""
+    """The code part of a spec: the forward code (and the reverse one of a pair, ``[032:033]``),
+    or the reverse one with source and target swapped (``[:173]``), or a sense that codes
+    nothing for the null code."""
     if code.forward:
-        return {"cameo": code.forward}
+        return {"cameo": code.forward, "reverse": code.reverse}
     if code.reverse:
         return {"cameo": code.reverse, "swap": True}
     return {"skip": True}
@@ -209,7 +210,7 @@ def _sequence_spec(pattern: Pattern, spec: dict[str, Any], synsets: dict[str, Sy
     words between them unless joined by ``_``; a synset any of its phrases; ``$`` and ``+`` the
     source and the target there, ``^`` any noun phrase skipped, ``%`` a compound actor. Each
     element is ``[kind, phrases, joined]``, kind a marker or ``"word"``; the more words, the
-    sooner it is tried. Markers alone code by nothing in the sentence and are left out."""
+    sooner it is tried. Markers alone, but for ``%``, say nothing of the sentence and are left out."""
     def elements(terms: tuple[PatternElement, ...]) -> list[list[Any]] | None:
         out: list[list[Any]] = []
         for term in terms:
@@ -227,8 +228,8 @@ def _sequence_spec(pattern: Pattern, spec: dict[str, Any], synsets: dict[str, Sy
     if before is None or after is None:
         return None
     words = sum(1 for e in (*before, *after) if e[0] == "word")
-    if not words:
-        return None
+    if not words and not any(e[0] == "%" for e in (*before, *after)):
+        return None  # a compound actor is itself a condition ("- % * [030:030]")
     markers = {e[0] for e in (*before, *after)}
     spec.update(sequence=[before, after, pattern.verb_joined], weight=2 * words + len(markers),
                 where=f"{where}:{pattern.line} - {_written(pattern)}")

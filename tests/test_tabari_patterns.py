@@ -31,6 +31,10 @@ HAUL
 PARLEY
 - % * [038:038]
 """
+DISCARDS = """\
+CROQUET
++HAILSTORM
+"""
 
 
 @pytest.fixture
@@ -40,6 +44,7 @@ def tabari_coder(tmp_path, monkeypatch, coder):
     folder.mkdir()
     (folder / "t.actors.txt").write_text(ACTORS)
     (folder / "t.verbs.txt").write_text(VERBS)
+    (folder / "t.discards.txt").write_text(DISCARDS)
     return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
 
 
@@ -90,3 +95,11 @@ def test_a_compound_actor_acts_on_each_of_its_members(tabari_coder):
 
 def test_a_four_letter_name_is_a_name_not_an_acronym(tabari_coder):
     assert ("VNE", "QLL", "071") in triples(tabari_coder.code_text("Vane hauled barley to Quellia."))
+
+
+def test_a_users_discards_drop_their_sentence_or_their_whole_story(tabari_coder):
+    kept = tabari_coder.code_text("Zorbland hauled barley to Quellia. Vane hauled barley to Quellia.")
+    assert len(kept.events) == 2
+    sentence = tabari_coder.code_text("Zorbland hauled croquets to Quellia. Vane hauled barley to Quellia.")
+    assert triples(sentence) == {("VNE", "QLL", "071")}
+    assert tabari_coder.code_text("Zorbland hauled barley to Quellia after the hailstorm.").events == []

@@ -32,7 +32,10 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)
     chain = (*steps.STEPS, steps.locate(knowledge.places, places_by_token(toponyms), story_location(doc, toponyms)))
     mentions = []
+    discarded = _discarded(doc, knowledge.dictionaries.discards)
     for sentence in doc.sents:
+        if "story" in discarded or sentence.start in discarded:
+            continue
         for clause in steps.triggers(sentence, ctx):
             if steps.run(clause, ctx, chain):
                 mentions.extend(_mentions(clause, ctx))
@@ -41,6 +44,24 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
     anchor_to_original_text(story)
     story.unmatched = [f"{u.token.text} ({u.token.idx}): {u.reason}" for u in ctx.unmatched]
     return story
+
+
+def _discarded(doc: Doc, discards: tuple[tuple, ...]) -> set[int | str]:
+    """The sentences (their first tokens) a discard phrase of a user's dictionaries names, and
+    "story" when a whole-story one (``+TYPHOON``) is found: sport and weather are not coded. The
+    last word may run on ("baseballs") unless written with a final ``_``. The shipped Phoenix
+    discards are not applied: on open news they drop far more real events than sport."""
+    out: set[int | str] = set()
+    for words, whole_story, stem, _where, shipped in discards:
+        if shipped:
+            continue
+        n = len(words)
+        for token in doc:
+            span = doc[token.i:token.i + n]
+            if len(span) == n and all(t.lower_ == w for t, w in zip(span[:-1], words[:-1], strict=True)) and (
+                    span[-1].lower_ == words[-1] or (stem and span[-1].lower_.startswith(words[-1]))):
+                out.add("story" if whole_story else token.sent.start)
+    return out
 
 
 def _mentions(clause: Clause, ctx: CodingContext) -> list[CodedMention]:

@@ -9,7 +9,7 @@ The layouts (plain data, so that the pickle stays fast and stable):
   dates or None for an open end; ``words`` as the tokenizer splits the name.
 - agent: ``(words, code, where)``, words lower case; one entry per form (singular, plural).
 - senses: ``{verb: [spec, ...]}`` in the order they are tried (see ``_pattern_spec``).
-- discard: ``(words, whole_story, stem, where)``, words lower case.
+- discard: ``(words, whole_story, stem, where, shipped)``, words lower case.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from eventwire.dictionaries.model import (
     VerbFamily,
 )
 
-COMPILER_VERSION = 2
+COMPILER_VERSION = 3
 PHOENIX = Path(__file__).parent / "phoenix"  # the shipped default dictionaries (MIT, see LICENSE there)
 MAX_ALTERNATIVES = 400  # phrases a synset may stand for in one condition
 
@@ -97,8 +97,8 @@ def compile_dictionaries(read: Dictionaries, tokenize: Tokenize) -> CompiledDict
                    for (entry, _), words in zip(names, split, strict=True))
     agents = tuple((tuple(w.lower() for w in form), entry.agent_code, f"{Path(entry.file).name}:{entry.line}")
                    for entry in read.agents for form in (entry.words, entry.plural) if form)
-    discards = tuple((tuple(w.lower() for w in d.words), d.whole_story, d.stem, f"{Path(d.file).name}:{d.line}")
-                     for d in read.discards)
+    discards = tuple((tuple(w.lower() for w in d.words), d.whole_story, d.stem, f"{Path(d.file).name}:{d.line}",
+                      Path(d.file).parent.resolve() == PHOENIX.resolve()) for d in read.discards)
     senses: dict[str, list[dict[str, Any]]] = {}
     for family in read.verbs:
         for verb, spec in _family_senses(family, synsets):

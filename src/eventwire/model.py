@@ -61,7 +61,7 @@ class Actor:
 
 @dataclass(slots=True)
 class Plover:
-    type: str
+    type: str | None  # None for a code of a user's dictionary that CAMEO lacks
     mode: str | None = None
     context: list[str] = field(default_factory=list)
 

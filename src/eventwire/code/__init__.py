@@ -32,7 +32,10 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)
     chain = (*steps.STEPS, steps.locate(knowledge.places, places_by_token(toponyms), story_location(doc, toponyms)))
     mentions = []
+    discarded = _discarded(doc, knowledge.dictionaries.discards)
     for sentence in doc.sents:
+        if "story" in discarded or sentence.start in discarded:
+            continue
         for clause in steps.triggers(sentence, ctx):
             if steps.run(clause, ctx, chain):
                 mentions.extend(_mentions(clause, ctx))
@@ -43,10 +46,37 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
     return story
 
 
+def _discarded(doc: Doc, discards: tuple[tuple, ...]) -> set[int | str]:
+    """The sentences (their first tokens) a discard phrase of a user's dictionaries names, and
+    "story" when a whole-story one (``+TYPHOON``) is found: sport and weather are not coded. The
+    last word may run on ("baseballs") unless written with a final ``_``. The shipped Phoenix
+    discards are not applied: on open news they drop far more real events than sport."""
+    out: set[int | str] = set()
+    for words, whole_story, stem, _where, shipped in discards:
+        if shipped:
+            continue
+        n = len(words)
+        for token in doc:
+            span = doc[token.i:token.i + n]
+            if len(span) == n and all(t.lower_ == w for t, w in zip(span[:-1], words[:-1], strict=True)) and (
+                    span[-1].lower_ == words[-1] or (stem and span[-1].lower_.startswith(words[-1]))):
+                out.add("story" if whole_story else token.sent.start)
+    return out
+
+
 def _mentions(clause: Clause, ctx: CodingContext) -> list[CodedMention]:
-    entry = ctx.entry(clause.code)
+    out = _coded(clause, ctx, ctx.entry(clause.code), steps.pairs(clause))
+    reverse = clause.sense.reverse if clause.sense is not None else None
+    if reverse and clause.code == clause.sense.cameo:  # a user's paired code: the target acts on the source too
+        out += _coded(clause, ctx, ctx.entry(reverse),
+                      [(t, s) for s, t in steps.pairs(clause) if s is not None and t is not None])
+    return out
+
+
+def _coded(clause: Clause, ctx: CodingContext, entry: CameoEntry,
+           pairs: list[tuple[Actor | None, Actor | None]]) -> list[CodedMention]:
     out = []
-    for source, target in steps.pairs(clause):
+    for source, target in pairs:
         out.append(CodedMention(
             plover=entry.plover(), cameo_code=entry.code, cameo=entry.cameo(), source=source, target=target,
             date=clause.date, date_precision=clause.date_precision, location=clause.location,

@@ -222,7 +222,9 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
         else:
             country, sector = split_code(default_code, gaz.countries)
             clue = Clue("named", name, country, sector, default_code, roles, where)
-        acronym = len(words) == 1 and len(words[0]) <= 4
+        # a short name is an acronym, matched as written ("UN", "IMF"); one of four letters only
+        # when the dictionary writes it with points or digits ("U.N."): "BREE" is "Bree"
+        acronym = len(words) == 1 and (len(words[0]) <= 3 or (len(words[0]) == 4 and not words[0].isalpha()))
         gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym)
     for words, code, where in dictionaries.agents:
         gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], where=where), lemma_ok=True)

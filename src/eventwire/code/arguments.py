@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.code import sequence
 from eventwire.code.clause import CodingContext
 from eventwire.code.syntax import children, is_passive, lemma
 from eventwire.code.triggers import CameoEntry, Sense
@@ -217,3 +218,49 @@ def not_at_home(sources: list[Actor], targets: list[Actor], path: str) -> Found:
 def same_actor(a: Actor, b: Actor) -> bool:
     """The same words, or the same named actor: no one is their own recipient."""
     return (a.start == b.start and a.end == b.end) or (a.name is not None and a.name == b.name)
+
+
+_PHRASE_INNER = frozenset({"compound", "amod", "nmod", "poss", "case"})
+
+
+def marked(sense: Sense | None, verb: Token, ctx: CodingContext) -> dict[str, Found]:
+    """The source and target a TABARI pattern's ``$`` and ``+`` mark (``- + * FROM $``)."""
+    if sense is None or sense.sequence is None:
+        return {}
+    found = sequence.match(sense.sequence, verb)
+    out: dict[str, Found] = {}
+    if found is None:
+        return out
+    if found.compound is not None:  # "% *": the members of a compound act on each other
+        head = _phrase_head(found.compound)
+        while head.dep_ == "conj" and head.head != head:
+            head = head.head
+        actors = ctx.actors.resolve(head)
+        if len(actors) > 1:
+            out["source"] = out["target"] = actors, f"{head.text!r} and the others, a compound in the pattern"
+    for role, token in (("source", found.source), ("target", found.target)):
+        if token is not None:
+            head = _phrase_head(token)
+            actors = ctx.actors.resolve(head)
+            if actors:
+                out[role] = actors, f"{role}: {head.text!r}, marked in the pattern"
+    return out
+
+
+def first_after(verb: Token, sources: list[Actor], ctx: CodingContext) -> Found:
+    """PETRARCH's target when the parse names none: the first actor of the verb's own phrase
+    after it (a user's dictionaries only: "welcomed memos sent by X")."""
+    for token in verb.subtree:
+        if token.i <= verb.i or token.dep_ in _PHRASE_INNER:
+            continue
+        actors = ctx.actors.resolve(token)
+        actors = [a for a in actors if not any(same_actor(a, s) or a.code == s.code for s in sources)]
+        if actors:
+            return actors, f"target: {token.text!r}, the first actor after the verb"
+    return [], "target: none found"
+
+
+def _phrase_head(token: Token) -> Token:
+    while token.dep_ in _PHRASE_INNER and token.head != token:
+        token = token.head
+    return token

@@ -40,7 +40,7 @@ def merge(story_id: str, mentions: list[CodedMention]) -> list[Event]:
     for m in mentions:
         # what happened and what only might, was planned or did not happen are kept apart
         factual = "real" if m.status in _REAL else m.status
-        key = (m.plover.type, actor_key(m.source), actor_key(m.target), m.date or "", factual)
+        key = (m.plover.type or m.cameo_code, actor_key(m.source), actor_key(m.target), m.date or "", factual)
         event = events.get(key)
         if event is None:
             event = Event(id="", plover=m.plover, cameo=m.cameo, source=m.source, target=m.target, date=m.date,

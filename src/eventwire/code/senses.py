@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.code import sequence
 from eventwire.code.syntax import children, is_passive, lemma, lemma_keys, objects
 from eventwire.code.triggers import Sense
 from eventwire.lexicons import WordLists
@@ -44,6 +45,8 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
             frame = frame or _Frame(token)
             if not _pattern_fits(sense, frame):
                 continue
+        if sense.sequence is not None and sequence.match(sense.sequence, token) is None:
+            continue
         return sense
     return None
 

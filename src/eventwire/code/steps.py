@@ -101,12 +101,16 @@ def govern(clause: Clause, ctx: CodingContext) -> None:
 
 
 def check_type(clause: Clause, ctx: CodingContext) -> None:
-    """Only codes with a PLOVER type are events."""
-    if clause.code is None or ctx.entry(clause.code).plover_type is None:
+    """Only codes with a PLOVER type are events, and a user's dictionary's own codes."""
+    if clause.code is None or (ctx.entry(clause.code).plover_type is None and not ctx.entry(clause.code).own):
         clause.stop()
 
 
 def find_sources(clause: Clause, ctx: CodingContext) -> None:
+    marked = arguments.marked(clause.sense, clause.trigger, ctx)
+    if marked.get("source"):
+        clause.sources, clause.source_path = marked["source"]
+        return
     if clause.nominal and clause.anchor.i == clause.trigger.i:
         clause.sources, clause.source_path = arguments.noun_sources(clause.trigger, ctx)
     else:
@@ -115,10 +119,16 @@ def find_sources(clause: Clause, ctx: CodingContext) -> None:
 
 def find_targets(clause: Clause, ctx: CodingContext) -> None:
     entry = ctx.entry(clause.code)
+    marked = arguments.marked(clause.sense, clause.trigger, ctx)
+    if marked.get("target"):
+        clause.targets, clause.target_path = marked["target"]
+        return
     if not clause.nominal:
         clause.targets, clause.target_path = arguments.targets(
             clause.trigger, clause.sense, entry, ctx, complement=clause.complement,
             complement_targets=clause.complement_targets)
+        if not clause.targets and clause.sense.user:
+            clause.targets, clause.target_path = arguments.first_after(clause.trigger, clause.sources, ctx)
         return
     clause.targets, clause.target_path = arguments.targets(clause.trigger, clause.sense, entry, ctx,
                                                            noun_trigger=True)

@@ -7,11 +7,13 @@ code, and the CAMEO table gives PLOVER type, mode, context, quad class and Golds
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Token
 
+from eventwire.code.sequence import Sequence
 from eventwire.code.syntax import lemma_keys
 from eventwire.lexicons import LexiconError, Lexicons
 from eventwire.model import Cameo, Plover
@@ -25,6 +27,7 @@ class CameoEntry:
     context: tuple[str, ...]
     goldstein: float
     description: str
+    own: bool = False  # a user's dictionary's own code, which CAMEO lacks: an event of no PLOVER type
 
     @property
     def root(self) -> str:
@@ -39,7 +42,7 @@ class CameoEntry:
         return Cameo(self.code, self.root, self.quad_class, self.goldstein)
 
     def plover(self) -> Plover:
-        return Plover(self.plover_type or "", self.mode, list(self.context))
+        return Plover(self.plover_type or ("" if not self.own else None), self.mode, list(self.context))
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,9 @@ class Sense:
     subject_heads: tuple[tuple[str, ...], ...] = ()  # the subject's ("&MILITARY *")
     prep_objects: tuple[tuple[str, tuple[tuple[str, ...], ...]], ...] = ()  # ("for", (("aid",),)): "* (FOR AID)"
     both_actors: bool = False  # codes only between a source and a target (the shipped dictionaries' patterns)
+    sequence: Sequence | None = None  # a user's TABARI pattern, read as words in order (code/sequence.py)
+    user: bool = False  # from a user's dictionaries, read as PETRARCH reads them (not the shipped ones)
+    reverse: str | None = None  # a user's paired code ([032:033]): the target's act on the source too
 
 
 @dataclass(slots=True)
@@ -140,8 +146,10 @@ def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[
         # KILL [190]" for "die", "--- COOPERATE [060]" for "accord") fires on most uses of common
         # verbs in open news, which no careful coder would record; a user's own dictionaries are
         # read as PETRARCH reads them, the verb alone too
+        for spec in specs:
+            _add_own_code(spec, cameo)
         senses = [made.get(id(spec)) or made.setdefault(id(spec), _dictionary_sense(spec, cameo))
-                  for spec in specs if not (spec.get("alone") and spec.get("shipped"))]
+                  for spec in specs if not (spec.get("alone") and spec.get("shipped")) and not _not_a_code(spec, cameo)]
         if senses:
             lexicon.verbs[verb] = senses
     return lexicon
@@ -162,7 +170,40 @@ def _dictionary_sense(spec: dict[str, Any], cameo: dict[str, CameoEntry]) -> Sen
         prep_objects=tuple((prep, tuple(tuple(p) for p in alternatives))
                            for prep, alternatives in spec.get("prep_objects") or ()),
         both_actors=bool(spec.get("shipped")),
+        sequence=_sequence(spec["sequence"]) if spec.get("sequence") else None,
+        user=spec.get("shipped") is False,
+        reverse=known_code(spec.get("reverse"), cameo) if spec.get("shipped") is False else None,
     )
+
+
+def _sequence(raw: list[Any]) -> Sequence:
+    before, after, verb_joined = raw
+    def elements(items: list[Any]) -> tuple:
+        return tuple((kind, tuple(tuple(p) for p in phrases) if phrases else None, bool(joined))
+                     for kind, phrases, joined in items)
+
+    return elements(before), elements(after), bool(verb_joined)
+
+
+OWN_CODE = re.compile(r"\d{2,4}")  # the codes an event may carry (the output schema's)
+
+
+def _add_own_code(spec: dict[str, Any], cameo: dict[str, CameoEntry]) -> None:
+    """A user's dictionary may define codes of its own (TABARI's test codes ``901``, WEIS's
+    ``223``): PETRARCH codes them as written, so a code that has no ancestor in the CAMEO table
+    enters it as an event with no PLOVER type. The shipped dictionaries' are left out, so that
+    their stray codes cannot reach real news without a type."""
+    for code in (spec.get("cameo"), spec.get("reverse")):
+        if spec.get("shipped") is False and code and OWN_CODE.fullmatch(code) and known_code(code, cameo) is None:
+            cameo[code] = CameoEntry(code, None, None, (), 0.0, f"{spec['where'].split(':')[0]}'s own code",
+                                     own=True)
+
+
+def _not_a_code(spec: dict[str, Any], cameo: dict[str, CameoEntry]) -> bool:
+    """A user's pattern whose code is neither CAMEO's nor a code at all (``[+++]``, ``[xxy]``) is
+    left out, so that the next pattern or the verb alone codes the sentence."""
+    code = spec.get("cameo")
+    return spec.get("shipped") is False and bool(code) and known_code(code, cameo) is None
 
 
 def known_code(code: str | None, cameo: dict[str, CameoEntry]) -> str | None:

@@ -9,7 +9,7 @@ The layouts (plain data, so that the pickle stays fast and stable):
   dates or None for an open end; ``words`` as the tokenizer splits the name.
 - agent: ``(words, code, where)``, words lower case; one entry per form (singular, plural).
 - senses: ``{verb: [spec, ...]}`` in the order they are tried (see ``_pattern_spec``).
-- discard: ``(words, whole_story, stem, where)``, words lower case.
+- discard: ``(words, whole_story, stem, where, shipped)``, words lower case.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from eventwire.dictionaries.model import (
     VerbFamily,
 )
 
-COMPILER_VERSION = 1
+COMPILER_VERSION = 3
 PHOENIX = Path(__file__).parent / "phoenix"  # the shipped default dictionaries (MIT, see LICENSE there)
 MAX_ALTERNATIVES = 400  # phrases a synset may stand for in one condition
 
@@ -97,8 +97,8 @@ def compile_dictionaries(read: Dictionaries, tokenize: Tokenize) -> CompiledDict
                    for (entry, _), words in zip(names, split, strict=True))
     agents = tuple((tuple(w.lower() for w in form), entry.agent_code, f"{Path(entry.file).name}:{entry.line}")
                    for entry in read.agents for form in (entry.words, entry.plural) if form)
-    discards = tuple((tuple(w.lower() for w in d.words), d.whole_story, d.stem, f"{Path(d.file).name}:{d.line}")
-                     for d in read.discards)
+    discards = tuple((tuple(w.lower() for w in d.words), d.whole_story, d.stem, f"{Path(d.file).name}:{d.line}",
+                      Path(d.file).parent.resolve() == PHOENIX.resolve()) for d in read.discards)
     senses: dict[str, list[dict[str, Any]]] = {}
     for family in read.verbs:
         for verb, spec in _family_senses(family, synsets):
@@ -117,9 +117,9 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
     """Each verb of the family with the family's patterns (most specific first) and, last, the
     verb alone with its own or the family's code."""
     where = f"{Path(family.file).name}"
-    specs = [s for s in (_pattern_spec(p, synsets, where) for p in family.patterns) if s is not None]
     shipped = Path(family.file).parent.resolve() == PHOENIX.resolve()
-    specs = [{**s, "shipped": True} for s in specs] if shipped else specs
+    specs = [{**s, "shipped": shipped} for s in (_pattern_spec(p, synsets, where, sequence=not shipped)
+                                                  for p in family.patterns) if s is not None]
     specs.sort(key=lambda s: -s["weight"])
     for verb in family.verbs:
         words = [w.lower() for w in verb.written.words]
@@ -130,17 +130,19 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
         alone = _code_spec(verb.event_code or family.event_code)
         own = [{**s, "particle": particles} if particles else s for s in specs]
         if alone is not None:
-            own.append({**alone, "particle": particles, "weight": 0, "alone": True, "shipped": shipped,
+            own.append({**alone, "particle": particles, "weight": 0, "alone": True,
+                        "shipped": shipped,
                         "where": f"{where}:{verb.line} {' '.join(verb.written.words)} (the verb alone)"})
         for spec in own:
             yield head, spec
 
 
 def _code_spec(code: EventCode) -> dict[str, Any] | None:
-    """The code part of a spec: the forward code, or the reverse one with source and target
-    swapped (``[:173]``), or a sense that codes nothing for the null code."""
+    """The code part of a spec: the forward code (and the reverse one of a pair, ``[032:033]``),
+    or the reverse one with source and target swapped (``[:173]``), or a sense that codes
+    nothing for the null code."""
     if code.forward:
-        return {"cameo": code.forward}
+        return {"cameo": code.forward, "reverse": code.reverse}
     if code.reverse:
         return {"cameo": code.reverse, "swap": True}
     return {"skip": True}
@@ -151,15 +153,21 @@ PARTICLES = frozenset({"out", "up", "down", "off", "back", "away", "on", "over",
                        "forward", "together", "aside", "apart", "along"})
 
 
-def _pattern_spec(pattern: Pattern, synsets: dict[str, Synset], where: str) -> dict[str, Any] | None:
+def _pattern_spec(pattern: Pattern, synsets: dict[str, Synset], where: str,
+                  sequence: bool = False) -> dict[str, Any] | None:
     """A pattern as conditions on the parse, read as PETRARCH reads it: the first noun (phrase)
     after the verb is the head of its object, a prepositional phrase a preposition of the verb
     (or of its object) with that head for its object, a noun before the verb the head of its
     subject; a bare particle after the verb its particle. Each condition is a list of alternative
     phrases (a synset gives one per member), the last word of a phrase its head. A pattern that
     names no noun (only particles, a bare preposition, auxiliaries or markers) is too general to
-    code news by and is left out, as are those with an undefined synset."""
+    code news by and is left out, as are those with an undefined synset. With ``sequence`` (a
+    user's dictionaries), a pattern of words alone, TABARI's syntax, is read as TABARI reads it
+    (see ``_sequence_spec``)."""
     spec: dict[str, Any] = dict(_code_spec(pattern.event_code) or {})
+    if sequence and not pattern.prepositions and not any(isinstance(e, NounPhrase)
+                                                         for e in (*pattern.before, *pattern.after)):
+        return _sequence_spec(pattern, spec, synsets, where)
     objects: list[list[list[str]]] = []
     subjects: list[list[list[str]]] = []
     particles: list[str] = []
@@ -192,6 +200,38 @@ def _pattern_spec(pattern: Pattern, synsets: dict[str, Synset], where: str) -> d
         return None
     spec.update(object=objects[:1], subject=subjects[:1], prep_objects=preps, pattern_particles=particles,
                 swap=spec.get("swap", False) != swap, weight=len(objects) + len(subjects) + 2 * len(preps),
+                where=f"{where}:{pattern.line} - {_written(pattern)}")
+    return spec
+
+
+def _sequence_spec(pattern: Pattern, spec: dict[str, Any], synsets: dict[str, Synset],
+                   where: str) -> dict[str, Any] | None:
+    """A TABARI pattern: its words in the order written, before the verb and after it, any
+    words between them unless joined by ``_``; a synset any of its phrases; ``$`` and ``+`` the
+    source and the target there, ``^`` any noun phrase skipped, ``%`` a compound actor. Each
+    element is ``[kind, phrases, joined]``, kind a marker or ``"word"``; the more words, the
+    sooner it is tried. Markers alone, but for ``%``, say nothing of the sentence and are left out."""
+    def elements(terms: tuple[PatternElement, ...]) -> list[list[Any]] | None:
+        out: list[list[Any]] = []
+        for term in terms:
+            assert isinstance(term, Term)
+            if term.kind in (TermKind.WORD, TermKind.SYNSET):
+                phrases = _phrases((term,), synsets)
+                if phrases is None:
+                    return None
+                out.append(["word", phrases, term.joined])
+            else:
+                out.append([term.kind.value, None, term.joined])
+        return out
+
+    before, after = elements(pattern.before), elements(pattern.after)
+    if before is None or after is None:
+        return None
+    words = sum(1 for e in (*before, *after) if e[0] == "word")
+    if not words and not any(e[0] == "%" for e in (*before, *after)):
+        return None  # a compound actor is itself a condition ("- % * [030:030]")
+    markers = {e[0] for e in (*before, *after)}
+    spec.update(sequence=[before, after, pattern.verb_joined], weight=2 * words + len(markers),
                 where=f"{where}:{pattern.line} - {_written(pattern)}")
     return spec
 

@@ -1,0 +1,105 @@
+"""A user's TABARI-style patterns (words in order, ``_`` joins, ``$``/``+`` markers) and codes of
+its own, read as PETRARCH reads them; small dictionaries written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coder import Coder
+
+ACTORS = """\
+ZORBLAND [ZRB]
+QUELLIA [QLL]
++QUELLIAN
+VANE [VNE]
+"""
+VERBS = """\
+&GRAIN
++WHEAT
++BARLEY
+
+--- HAUL [070] ---
+HAUL
+- * &GRAIN_CARGO [905]
+- * &GRAIN [071]
+- NEVER * [806]
+- HARDLY_EVER * [807]
+- + * FROM $ [073]
+- * GRAVEL [+++]
+
+--- PARLEY [036:037] ---
+PARLEY
+- % * [038:038]
+"""
+DISCARDS = """\
+CROQUET
++HAILSTORM
+"""
+
+
+@pytest.fixture
+def tabari_coder(tmp_path, monkeypatch, coder):
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "t.actors.txt").write_text(ACTORS)
+    (folder / "t.verbs.txt").write_text(VERBS)
+    (folder / "t.discards.txt").write_text(DISCARDS)
+    return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
+
+
+def triples(story):
+    return {(e.source and e.source.code, e.target and e.target.code, e.cameo.code) for e in story.events}
+
+
+def test_a_users_own_code_is_coded_as_written_with_no_plover_type(tabari_coder):
+    story = tabari_coder.code_text("Zorbland hauled wheat cargo to Quellia.")
+    assert ("ZRB", "QLL", "905") in triples(story)
+    assert next(e for e in story.events if e.cameo.code == "905").plover.type is None
+
+
+def test_joined_words_must_touch_and_a_synset_stands_for_its_phrases(tabari_coder):
+    assert ("ZRB", "QLL", "071") in triples(tabari_coder.code_text("Zorbland hauled barley to Quellia."))
+    # "wheat" and "cargo" apart: &GRAIN_CARGO does not fit, &GRAIN does
+    assert ("ZRB", "QLL", "071") in triples(tabari_coder.code_text("Zorbland hauled wheat and cargo to Quellia."))
+
+
+def test_words_before_the_verb_are_read_back_from_it(tabari_coder):
+    assert ("ZRB", "QLL", "806") in triples(tabari_coder.code_text("Zorbland never hauled anything to Quellia."))
+    assert ("ZRB", "QLL", "807") in triples(tabari_coder.code_text("Zorbland hardly ever hauled tools to Quellia."))
+    assert ("ZRB", "QLL", "070") in triples(tabari_coder.code_text("Zorbland hardly hauled tools to Quellia."))
+
+
+def test_markers_name_the_source_and_the_target(tabari_coder):
+    assert ("QLL", "ZRB", "073") in triples(tabari_coder.code_text("Zorbland was hauled tools from Quellia."))
+
+
+def test_a_pattern_whose_code_is_no_code_is_left_out(tabari_coder):
+    assert ("ZRB", "QLL", "070") in triples(tabari_coder.code_text("Zorbland hauled gravel to Quellia."))
+
+
+def test_the_target_is_the_first_actor_after_the_verb_when_the_parse_names_none(tabari_coder):
+    assert ("ZRB", "QLL", "071") in triples(
+        tabari_coder.code_text("Zorbland hauled the barley sent by Quellia."))
+
+
+def test_a_paired_code_codes_the_targets_act_on_the_source_too(tabari_coder):
+    assert {("ZRB", "QLL", "036"), ("QLL", "ZRB", "037")} <= triples(
+        tabari_coder.code_text("Zorbland parleyed with Quellia."))
+
+
+def test_a_compound_actor_acts_on_each_of_its_members(tabari_coder):
+    assert {("ZRB", "QLL", "038"), ("QLL", "ZRB", "038")} <= triples(
+        tabari_coder.code_text("Zorbland and Quellia parleyed."))
+
+
+def test_a_four_letter_name_is_a_name_not_an_acronym(tabari_coder):
+    assert ("VNE", "QLL", "071") in triples(tabari_coder.code_text("Vane hauled barley to Quellia."))
+
+
+def test_a_users_discards_drop_their_sentence_or_their_whole_story(tabari_coder):
+    kept = tabari_coder.code_text("Zorbland hauled barley to Quellia. Vane hauled barley to Quellia.")
+    assert len(kept.events) == 2
+    sentence = tabari_coder.code_text("Zorbland hauled croquets to Quellia. Vane hauled barley to Quellia.")
+    assert triples(sentence) == {("VNE", "QLL", "071")}
+    assert tabari_coder.code_text("Zorbland hauled barley to Quellia after the hailstorm.").events == []

@@ -27,3 +27,10 @@ def test_a_dictionary_town_takes_the_country_the_story_places_it_in(coder):
     assert events(coder, "Police in Santa Ana, California, arrested two protesters on Monday.") == [
         ("COERCE", "173", "USACOP", "USACVL")]
     assert events(coder, "Police in Santa Ana arrested two protesters in San Salvador on Monday.")[0][2] == "SLVCOP"
+
+
+def test_a_one_word_name_is_a_name_only_where_the_parser_reads_one(coder):
+    # "Male" is the capital of the Maldives, and Phoenix writes NATO as a four-letter name
+    assert events(coder, "Male students protested against the government in Dhaka on Monday.") == [
+        ("PROTEST", "141", "BGDEDU", "BGDGOV")]
+    assert events(coder, "Nato troops attacked rebels in Kandahar on Monday.")[0][2] == "IGONATO"

@@ -55,6 +55,7 @@ class _Pattern:
     capitalised: bool  # the first word must be capitalised in the text
     lemma_ok: bool
     clue: Clue
+    proper: bool = False  # a one-word name: the parser must read the word as a name ("Male" is no Maldives)
 
 
 ClueHit = tuple[int, int, Clue]  # token start, token end, what the words name
@@ -72,13 +73,14 @@ class Gazetteer:
     countries: frozenset[str] = frozenset()  # the ISO 3166 alpha-3 codes, to read dictionary codes by
     adding_extra: bool = False
 
-    def add(self, words: list[str], clue: Clue, *, case_sensitive: bool = False, lemma_ok: bool = False) -> None:
+    def add(self, words: list[str], clue: Clue, *, case_sensitive: bool = False, lemma_ok: bool = False,
+            proper: bool = False) -> None:
         if not words:
             return
         stored = tuple(words) if case_sensitive else tuple(map(str.lower, words))
         key, capitalised = stored[0], words[0][:1].isupper()
         table = self.extra_by_first if self.adding_extra else self.by_first
-        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue))
+        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper))
 
     def finish(self) -> None:
         for table in (self.by_first, self.extra_by_first):
@@ -143,6 +145,8 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
         return False
     if pattern.lemma_ok and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
         return False  # "official contact" is not an official
+    if pattern.proper and words.pos[i] != "PROPN" and not words.text[i].isupper():
+        return False
     if pattern.case_sensitive:
         return tuple(words.text[i : i + size]) == pattern.words
     if not pattern.lemma_ok:
@@ -180,7 +184,8 @@ def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],
         iso3 = info["iso3"]
         gaz.add(tokenize(info["name"]), Clue("country", info["name"], iso3))
         if info.get("capital"):
-            gaz.add(tokenize(info["capital"]), Clue("capital", info["capital"], iso3, "GOV"))
+            words = tokenize(info["capital"])  # "Male" students are no Maldivian government
+            gaz.add(words, Clue("capital", info["capital"], iso3, "GOV"), proper=len(words) == 1)
     for iso3, names in (countries.get("names") or {}).items():
         for name in map(str, names):
             gaz.add(tokenize(name), Clue("country", name, iso3), case_sensitive=name.replace(".", "").isupper())
@@ -225,7 +230,8 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
         # a short name is an acronym, matched as written ("UN", "IMF"); one of four letters only
         # when the dictionary writes it with points or digits ("U.N."): "BREE" is "Bree"
         acronym = len(words) == 1 and (len(words[0]) <= 3 or (len(words[0]) == 4 and not words[0].isalpha()))
-        gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym)
+        gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym,
+                proper=len(words) == 1 and not acronym)
     for words, code, where in dictionaries.agents:
         gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], where=where), lemma_ok=True)
     gaz.adding_extra = False

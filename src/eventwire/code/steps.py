@@ -163,13 +163,15 @@ def imply_source(clause: Clause, ctx: CodingContext) -> None:
     """An event whose doer the sentence does not name ("a protest took place in Sidon",
     "explosions were observed near Zolote") is still coded, by the doer its type implies
     (implied_sources in verbs.yaml), of the country where it happens; only for the words that
-    name such events whoever does them (unattributed_events in grammar.yaml): "was killed" with
-    no one named is coded with no source, as the one who killed is unknown."""
+    name such events whoever does them (unattributed_events in grammar.yaml), and only where a
+    place or the story gives a country: "was killed" with no one named is coded with no source,
+    and "clashes erupted near the border" not at all."""
     if clause.sources or clause.lemma not in ctx.grammar.unattributed_events:
         return
     sector = ctx.triggers.implied_sources.get(ctx.entry(clause.code).plover_type or "")
-    if sector is not None:
-        clause.sources = [ctx.actors.implied(clause.trigger, sector)]
+    implied = ctx.actors.implied(clause.trigger, sector) if sector is not None else None
+    if implied is not None and implied.country:  # with no place named, an unknown doer says nothing
+        clause.sources = [implied]
         clause.source_path = f"source: implied, {sector} where it happens ({clause.source_path})"
 
 

@@ -355,6 +355,14 @@ class StoryActors:
         country = countries.pop() if len(countries) == 1 else self._default_country(head)
         return [_with_country(actor, country) for actor in out]
 
+    def implied(self, token: Token, sector: str) -> Actor:
+        """The doer a sentence leaves unnamed ("a protest took place in Sidon": civilians), of the
+        country where it happens: the nearest place of the sentence, else the story's; no words
+        of the text are its own."""
+        country = self._default_country(token)
+        return Actor(text="", start=token.idx, end=token.idx, name=None, country=country, sector=sector,
+                     code=(country or "") + sector)
+
     def first_resolved(self, heads: list[Token]) -> tuple[Token, list[Actor]] | None:
         """The first of ``heads`` that names an actor, with its actors."""
         for head in heads:

@@ -216,8 +216,9 @@ def not_at_home(sources: list[Actor], targets: list[Actor], path: str) -> Found:
 
 
 def same_actor(a: Actor, b: Actor) -> bool:
-    """The same words, or the same named actor: no one is their own recipient."""
-    return (a.start == b.start and a.end == b.end) or (a.name is not None and a.name == b.name)
+    """The same words, or the same named actor: no one is their own recipient (actors implied by
+    no words of the text are not the same words)."""
+    return (a.start == b.start and a.end == b.end and a.end > a.start) or (a.name is not None and a.name == b.name)
 
 
 _PHRASE_INNER = frozenset({"compound", "amod", "nmod", "poss", "case"})

@@ -31,6 +31,9 @@ class Clause:
     senses: list[Sense]
     nominal: bool  # a noun trigger ("talks", "the attack")
     anchor: Token  # the verb whose clause carries tense, negation and attribution
+    # the verb by which a noun event happens or is seen ("clashes erupted", "observed 10 explosions"):
+    # its clause says when and where, and its subject is not the event's actor
+    happening: Token | None = None
     sense: Sense | None = None
     code: str | None = None  # the CAMEO code, once chosen
     complement: Token | None = None  # the action a governing verb absorbed ("agreed to [withdraw]")

@@ -161,13 +161,25 @@ def clause_dates(anchor: Token, sentence: Span) -> list[Span]:
     return out
 
 
+def _widened(ent: Span, words: DateWords) -> str:
+    """The entity's text with the day and month words just before it that the parser left out
+    ("On 29 Apr 2020" tagged as a number and the date "2020")."""
+    doc, start = ent.doc, ent.start
+    while start > max(0, ent.start - 2):
+        before = doc[start - 1]
+        if not (before.lower_.rstrip(".") in words.months or (before.text.isdigit() and int(before.text) <= 31)):
+            break
+        start -= 1
+    return doc[start : ent.end].text
+
+
 def event_date(anchor: Token, sentence: Span, published: str | None, words: DateWords) -> tuple[str | None, str]:
     """(ISO date, precision) of the event whose clause is ``anchor``'s."""
     pub = date.fromisoformat(published) if published else None
     current = anchor
     for _ in range(3):  # the clause, then the clause it is the purpose or conjunct of
         for ent in clause_dates(current, sentence):
-            found = resolve(ent.text, pub, words)
+            found = resolve(_widened(ent, words), pub, words)
             if found is not None:
                 return found[0].isoformat(), found[1]
         if current.dep_ not in ("advcl", "xcomp", "conj") or current.head.i == current.i:

@@ -185,3 +185,20 @@ def light_verb(noun: Token, ctx: CodingContext) -> Token | None:
     if noun.dep_ == "dobj" and lemma(head) in ctx.cues.denial:
         return head  # "Israel denied the attack": the denier denies its own act
     return None
+
+
+def witness(noun: Token, ctx: CodingContext) -> Token | None:
+    """ "The monitors observed a total of 10 explosions", "clashes were reported": the verb by
+    which an event noun is seen or heard of, which makes it an event of its own (the witness is
+    not its actor); its clause says when and where."""
+    grammar = ctx.grammar
+    if not lemma_in(noun, grammar.unattributed_events):
+        return None
+    for _ in range(3):  # "a total of 10 explosions", "bursts of fire": through the measure words
+        head = noun.head
+        if not (noun.dep_ == "pobj" and head.lower_ in grammar.partitive_prepositions
+                and lemma(head.head) in grammar.measure_nouns):
+            break
+        noun = head.head
+    seen = noun.dep_ in ("dobj", "nsubjpass") and lemma_in(noun.head, grammar.witness_verbs)
+    return noun.head if seen else None

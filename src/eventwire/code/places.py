@@ -117,6 +117,8 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
             _add_known(ent, add, finder, min_population=100_000, with_regions=False)
         elif ent.label_ == "NORP" and not any(i in taken for i in range(ent.start, ent.end)):
             _add_known(ent, add, finder)  # the parser's NORP for a town: "the destruction of Aleppo"
+    for start, end in _place_phrases(doc, finder):
+        add(start, end, "literal", named=True)
     for run in _proper_runs(doc):
         _add_known(run, add, finder)
     for start in _lone_person_places(doc, finder):
@@ -124,6 +126,29 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
     found.sort(key=lambda t: t.start)
     _resolve(doc, found, finder)
     return found
+
+
+def _place_phrases(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
+    """A name after a place preposition ("near Sentianivka", "in Kisumu") that the index knows
+    as a town or a division, of any size: the preposition says it is a place, whatever label the
+    parser gave it (it calls many small towns organisations); not acronyms ("at the PMF")."""
+    out = []
+    for token in doc:
+        if not (token.dep_ == "pobj" and token.head.lower_ in finder.words.place_prepositions
+                and token.pos_ == "PROPN" and token.text[:1].isupper() and not _acronym(token.text)):
+            continue
+        start = token.i
+        while start > token.head.i + 1 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        words = doc[start : token.i + 1]
+        if any(c.kind in ("city", "admin1", "admin2") for c in _candidates(words.text, finder, False)):
+            out.append((start, token.i + 1))
+    return out
+
+
+def _acronym(text: str) -> bool:
+    """ "PMF", "SMM": an organisation's initials, which the index may hold as an airport code."""
+    return text.isupper() and len(text) <= 5
 
 
 def _lone_person_places(doc: Doc, finder: PlaceFinder) -> list[int]:
@@ -175,6 +200,8 @@ def _add_known(run: Span, add, finder: PlaceFinder, min_population: int = 20_000
             if length == 1 and (words[0].lower_ in finder.words.direction_words or not words[0].text[:1].isupper()):
                 continue
             candidates = _candidates(words.text, finder, with_regions)
+            if _acronym(words.text):  # initials name a place only as its own name, not an alternate
+                candidates = [c for c in candidates if normalise(c.name) == normalise(words.text)]
             end = i + length
             if not candidates and end < len(run.doc) and run.doc[end].text == "." and not words[-1].whitespace_:
                 candidates = _candidates(words.text + ".", finder)  # "Gatineau, Que."

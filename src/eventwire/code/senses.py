@@ -129,6 +129,10 @@ def _object_words(token: Token, grammar: WordLists) -> set[str]:
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod", "conj"):
                 words.add(lemma(child))
+            if child.dep_ == "acl" and head is token:  # a noun trigger's: "explosions involving artillery"
+                for obj in children(child, "dobj"):
+                    words.add(lemma(obj))
+                    words.update(lemma(c) for c in children(obj, "compound", "amod", "nmod", "conj"))
             if child.dep_ == "prep" and child.lower_ in grammar.object_prepositions:
                 for pobj in children(child, "pobj"):
                     words.add(lemma(pobj))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from eventwire.code import arguments, governed
 from eventwire.code.clause import Clause, CodingContext, Unmatched
@@ -48,17 +48,27 @@ def check_form(clause: Clause, ctx: CodingContext) -> None:
         if token.pos_ == "AUX" and not children(token, "dobj", "xcomp", "ccomp"):
             clause.stop()
         elif token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children(
-                token, "aux", "nsubj", "nsubjpass", "auxpass"):
+                token, "aux", "nsubj", "nsubjpass", "auxpass") and not _misread_subject(token):
             clause.stop("a participle describing a noun (background, not an event)")
         return
-    anchor = governed.light_verb(token, ctx)
-    happening = token.dep_ == "nsubj" and lemma_keys(token.head)[0] in ctx.grammar.happening_verbs
+    happens = token.dep_ == "nsubj" and lemma_keys(token.head)[0] in ctx.grammar.happening_verbs
+    clause.happening = token.head if happens else governed.witness(token, ctx)  # "observed 10 explosions"
+    anchor = clause.happening or governed.light_verb(token, ctx)
     owned = bool(children(token, "poss")) or any(  # "the visit of X to Y"
         prep.lower_ in ctx.grammar.noun_agent_prepositions and ctx.actors.first_resolved(children(prep, "pobj"))
         for prep in children(token, "prep"))
-    if anchor is None and not (happening or owned):
+    if anchor is None and not owned:
         clause.stop(f"the noun {clause.lemma!r} is not the object of a light verb, nor has an actor of its own")
     clause.anchor = anchor if anchor is not None else token
+
+
+def _misread_subject(verb: Token) -> bool:
+    """ "On 7 May, local residents protested in Selac": the parser, led astray by the opening
+    phrase, made the subject the root and the verb its participle; the phrase hung on the noun
+    before it gives this away (a subject does not carry a phrase before itself)."""
+    head = verb.head
+    return (verb.dep_ == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "prep" and c.i < head.i for c in head.children))
 
 
 def choose_sense(clause: Clause, ctx: CodingContext) -> None:
@@ -111,7 +121,7 @@ def find_sources(clause: Clause, ctx: CodingContext) -> None:
     if marked.get("source"):
         clause.sources, clause.source_path = marked["source"]
         return
-    if clause.nominal and clause.anchor.i == clause.trigger.i:
+    if clause.nominal and (clause.anchor.i == clause.trigger.i or clause.happening is not None):
         clause.sources, clause.source_path = arguments.noun_sources(clause.trigger, ctx)
     else:
         clause.sources, clause.source_path = arguments.sources(clause.anchor, clause.sense, ctx)
@@ -132,14 +142,14 @@ def find_targets(clause: Clause, ctx: CodingContext) -> None:
         return
     clause.targets, clause.target_path = arguments.targets(clause.trigger, clause.sense, entry, ctx,
                                                            noun_trigger=True)
-    if clause.anchor.i != clause.trigger.i and not clause.targets:
+    if clause.anchor.i != clause.trigger.i and not clause.targets and clause.happening is None:
         clause.targets, clause.target_path = arguments.targets(clause.anchor, clause.sense, entry, ctx,
                                                                skip_object=True)
 
 
 def speaker_demands(clause: Clause, ctx: CodingContext) -> None:
     """ "Straw said the government must reach an agreement": Straw's demand on it."""
-    if clause.nominal and clause.anchor.i == clause.trigger.i:
+    if clause.nominal and (clause.anchor.i == clause.trigger.i or clause.happening is not None):
         return
     speakers = governed.obligation_speakers(clause.anchor, ctx)
     if speakers:
@@ -157,6 +167,22 @@ def settle_recipients(clause: Clause, ctx: CodingContext) -> None:
     clause.targets, clause.target_path = governed.implied_target(
         clause.code, clause.sources, clause.targets, clause.target_path, clause.anchor, ctx)
     clause.code = governed.armed_forces(clause.code, clause.sources, ctx)
+
+
+def imply_source(clause: Clause, ctx: CodingContext) -> None:
+    """An event whose doer the sentence does not name ("a protest took place in Sidon",
+    "explosions were observed near Zolote") is still coded, by the doer its type implies
+    (implied_sources in verbs.yaml), of the country where it happens; only for the words that
+    name such events whoever does them (unattributed_events in grammar.yaml), and only where a
+    place or the story gives a country: "was killed" with no one named is coded with no source,
+    and "clashes erupted near the border" not at all."""
+    if clause.sources or clause.lemma not in ctx.grammar.unattributed_events:
+        return
+    sector = ctx.triggers.implied_sources.get(ctx.entry(clause.code).plover_type or "")
+    implied = ctx.actors.implied(clause.trigger, sector) if sector is not None else None
+    if implied is not None and implied.country:  # with no place named, an unknown doer says nothing
+        clause.sources = [implied]
+        clause.source_path = f"source: implied, {sector} where it happens ({clause.source_path})"
 
 
 def require_actor(clause: Clause, ctx: CodingContext) -> None:
@@ -188,7 +214,7 @@ def locate(places: PlaceFinder, by_token: dict[int, Toponym], fallback: Location
 
 
 STEPS: tuple[Step, ...] = (check_form, choose_sense, govern, check_type, find_sources, find_targets,
-                           speaker_demands, settle_recipients, require_actor, read_status, read_date)
+                           speaker_demands, imply_source, settle_recipients, require_actor, read_status, read_date)
 
 
 def run(clause: Clause, ctx: CodingContext, steps: tuple[Step, ...]) -> bool:

@@ -85,6 +85,7 @@ class TriggerLexicon:
     domestic: frozenset[str] = frozenset()
     hosted: frozenset[str] = frozenset()
     place_objects: frozenset[str] = frozenset()
+    implied_sources: dict[str, str] = field(default_factory=dict)  # PLOVER type → the sector of its doer
     cameo: dict[str, CameoEntry] = field(default_factory=dict)
 
     def entry(self, code: str) -> CameoEntry:
@@ -127,6 +128,7 @@ def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[
         domestic=_types(verbs_data, "domestic", cameo),
         hosted=_types(verbs_data, "hosted", cameo),
         place_objects=_types(verbs_data, "place_objects", cameo),
+        implied_sources=_implied_sources(verbs_data, cameo),
         cameo=cameo,
     )
     for section, target in (("verbs", lexicon.verbs), ("nouns", lexicon.nouns)):
@@ -223,6 +225,16 @@ def _types(data: dict[str, Any], key: str, cameo: dict[str, CameoEntry]) -> froz
     if unknown:
         raise LexiconError(f"verbs.yaml: {key}: unknown PLOVER type(s) {', '.join(sorted(unknown))}")
     return types
+
+
+def _implied_sources(data: dict[str, Any], cameo: dict[str, CameoEntry]) -> dict[str, str]:
+    """verbs.yaml's implied_sources, their types checked against the CAMEO table's."""
+    table = {str(k): str(v) for k, v in (data.get("implied_sources") or {}).items()}
+    known = {e.plover_type for e in cameo.values() if e.plover_type}
+    unknown = set(table) - known
+    if unknown:
+        raise LexiconError(f"verbs.yaml: implied_sources: unknown PLOVER type(s) {', '.join(sorted(unknown))}")
+    return table
 
 
 def _load_cameo(data: Any) -> dict[str, CameoEntry]:

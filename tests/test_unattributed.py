@@ -1,0 +1,55 @@
+"""Events whose doer the sentence does not name, noun events seen by a witness or happening, and
+the date and place fixes found on event notes: one test per rule, on sentences written here."""
+
+from __future__ import annotations
+
+
+def _only(events, ptype):
+    found = [e for e in events if e.plover.type == ptype]
+    assert len(found) == 1, [(e.plover.type, e.source and e.source.code) for e in events]
+    return found[0]
+
+
+def test_witnessed_explosions_with_a_weapon_are_force_by_an_unnamed_actor_where_they_happen(events):
+    event = _only(events("On 12 March 2024, the monitors observed a total of 14 explosions involving mortars "
+                         "near Zolote."), "FIGHT")
+    # the monitors saw it: they are not its actor; the actor is unknown, in the country of Zolote
+    assert (event.source.code, event.source.sector, event.source.text) == ("UKRUAF", "UAF", "")
+    assert event.date == "2024-03-12"  # the witness verb's clause dates it
+    assert event.location is not None and event.location.country == "UKR"
+
+
+def test_an_explosion_with_no_weapon_named_is_no_use_of_force(code):
+    assert code("Firefighters reported a gas explosion at a chemical warehouse in Leeds.") == []
+    assert code("The striker had a shot at goal in the second half in Leeds.") == []
+
+
+def test_a_protest_that_took_place_is_made_by_civilians_of_the_place(code):
+    coded = code("On 3 March 2024, a demonstration took place outside the hospital in Kisumu.")
+    assert ("PROTEST", "KENCVL", "KEN") in coded
+
+
+def test_reported_clashes_are_an_event_and_the_reporter_not_their_actor(code):
+    assert code("Local radio reported clashes in Kisumu on Sunday.") == [("FIGHT", "KENUAF", None)]
+
+
+def test_an_agentless_killing_keeps_no_source(code):
+    # whoever killed them is unknown: no actor is implied for the verb ("the virus killed ...")
+    assert all(source is None for _, source, _ in code("Three people were killed in Kisumu on Sunday."))
+    assert all(source is None or not source.endswith("UAF")
+               for _, source, _ in code("The virus killed thousands of birds in Romania."))
+
+
+def test_a_participle_hung_on_the_root_noun_after_an_opening_phrase_is_the_verb(code):
+    coded = code("On 5 March 2024, local residents protested in Kisumu against the new taxes.")
+    assert any(ptype == "PROTEST" and source == "KENCVL" for ptype, source, _ in coded)
+
+
+def test_a_date_the_parser_split_is_read_whole(events):
+    (event,) = events("On 2 Feb 2024, police arrested five men in Kisumu.")
+    assert event.date == "2024-02-02"
+
+
+def test_initials_are_not_taken_for_a_town_by_its_airport_code(code_story):
+    story = code_story("Members of the SMM met officials of the PMF in Kyiv.")
+    assert {p.country for p in story.places if p.country} <= {"UKR"}

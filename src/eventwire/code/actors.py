@@ -55,7 +55,7 @@ class _Pattern:
     capitalised: bool  # the first word must be capitalised in the text
     lemma_ok: bool
     clue: Clue
-    proper: bool = False  # a one-word name: the parser must read the word as a name ("Male" is no Maldives)
+    proper: bool = False  # a one-word name: no closed-class word, and a sentence's first only if read as a name
 
 
 ClueHit = tuple[int, int, Clue]  # token start, token end, what the words name
@@ -124,17 +124,22 @@ class Gazetteer:
         return found
 
 
+_CLOSED_CLASSES = frozenset({"NUM", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "ADP", "PART"})
+_OPENING = frozenset({'"', "“", "‘", "'", "(", "["})  # what may come before a sentence's first word
+
+
 class _DocWords:
     """A parse's words as plain lists, read once per story: the gazetteer tries some 2,000
     patterns per story, and each spaCy token access makes an object."""
 
-    __slots__ = ("lemma", "lower", "pos", "text")
+    __slots__ = ("first", "lemma", "lower", "pos", "text")
 
     def __init__(self, doc: Doc) -> None:
         self.text = [t.text for t in doc]
         self.lower = [t.lower_ for t in doc]
         self.lemma = [t.lemma_.lower() for t in doc]
         self.pos = [t.pos_ for t in doc]
+        self.first = [bool(t.is_sent_start) or (t.i > 0 and doc[t.i - 1].text in _OPENING) for t in doc]
 
 
 def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
@@ -145,8 +150,9 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
         return False
     if pattern.lemma_ok and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
         return False  # "official contact" is not an official
-    if pattern.proper and words.pos[i] != "PROPN" and not words.text[i].isupper():
-        return False
+    if pattern.proper and not words.text[i].isupper() and (
+            words.pos[i] in _CLOSED_CLASSES or (words.first[i] and words.pos[i] != "PROPN")):
+        return False  # "Zero tolerance"; "Male students" are not the Maldives' (capitalised as first words)
     if pattern.case_sensitive:
         return tuple(words.text[i : i + size]) == pattern.words
     if not pattern.lemma_ok:

@@ -22,6 +22,12 @@ def test_a_phoenix_pattern_with_one_side_only_codes_nothing(coder):
     assert events(coder, "The officers came under fire from inside the house in Ohio, the sheriff said.") == []
 
 
+def test_a_phoenix_pattern_needs_actors_the_text_names(coder):
+    # the target is neither implied (the source's own country) nor the pattern's own object noun
+    assert events(coder, "A New Zealand man grabbed a knife in Auckland, police said.") == []
+    assert events(coder, "The French minister cited the release of a report by the United Nations.") == []
+
+
 def test_a_dictionary_town_takes_the_country_the_story_places_it_in(coder):
     # Phoenix lists SANTA ANA under El Salvador: the Californian city is not there
     assert events(coder, "Police in Santa Ana, California, arrested two protesters on Monday.") == [

@@ -53,3 +53,9 @@ def test_a_date_the_parser_split_is_read_whole(events):
 def test_initials_are_not_taken_for_a_town_by_its_airport_code(code_story):
     story = code_story("Members of the SMM met officials of the PMF in Kyiv.")
     assert {p.country for p in story.places if p.country} <= {"UKR"}
+
+
+def test_a_doer_the_sentence_names_is_never_replaced_by_an_implied_one(events):
+    # "Haley" is no actor the coder knows, but she is named: the source stays unknown, not "armed actor"
+    coded = events("Ms Haley strongly attacked the proposal in a speech in Columbia, South Carolina.")
+    assert all(e.source is None or e.source.sector != "UAF" for e in coded)

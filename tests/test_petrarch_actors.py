@@ -1,0 +1,75 @@
+"""Actors of a user's TABARI/PETRARCH dictionaries read as PETRARCH reads them: compounds of
+several countries, a user's own country codes, a one-word name opening a sentence; small
+dictionaries and sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.lexicons import Lexicons
+
+ACTORS = """\
+ZORBLAND [ZRB]
+QUELLIA [QLL]
+VANTHOR [VNT]
+MIRROW [MRW]
+KUWAIT [KUW]
+"""
+AGENTS = """\
+ENVOY [~GOV]
+LAWMAKER [~LEG]
+"""
+VERBS = """\
+--- HAUL [070] ---
+HAUL
+"""
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "t.actors.txt").write_text(ACTORS)
+    (folder / "t.agents.txt").write_text(AGENTS)
+    (folder / "t.verbs.txt").write_text(VERBS)
+    return folder
+
+
+@pytest.fixture
+def user_coder(folder, coder):
+    return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
+
+
+def triples(story):
+    return {(e.source and e.source.code, e.target and e.target.code, e.cameo.code) for e in story.events}
+
+
+def test_each_coordinated_country_of_a_phrase_is_an_actor(user_coder):
+    story = user_coder.code_text("The envoys of Zorbland, Quellia and Vanthor hauled tools to Mirrow.")
+    assert {("ZRBGOV", "MRW", "070"), ("QLLGOV", "MRW", "070"), ("VNTGOV", "MRW", "070")} <= triples(story)
+    story = user_coder.code_text("Mirrow hauled the tools of Zorbland, Quellia and Vanthor.")
+    assert {("MRW", "ZRB", "070"), ("MRW", "QLL", "070"), ("MRW", "VNT", "070")} <= triples(story)
+
+
+def test_a_country_after_an_in_phrase_is_one_more_of_its_countries(user_coder):
+    story = user_coder.code_text("Lawmakers in Zorbland and Quellia hauled tools to Mirrow.")
+    assert {("ZRBLEG", "MRW", "070"), ("QLLLEG", "MRW", "070")} <= triples(story)
+
+
+def test_a_users_one_word_name_opens_a_sentence(user_coder):
+    story = user_coder.code_text("Vanthor and Quellia hauled tools to Mirrow.")
+    assert {("VNT", "MRW", "070"), ("QLL", "MRW", "070")} <= triples(story)
+
+
+def test_lexicons_replacing_countries_leave_the_countries_to_the_dictionaries(folder, coder, tmp_path):
+    own = tmp_path / "lexicons"
+    own.mkdir()
+    (own / "countries.yaml").write_text("")
+    lexicons = Lexicons([own], replace=("countries",))
+    replaced = Coder(lexicons, dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp,
+                     place_index=coder.place_index)
+    assert ("KUWGOV", "MRW", "070") in triples(replaced.code_text("The Kuwait government hauled tools to Mirrow."))
+    kept = Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
+    assert ("KWTGOV", "MRW", "070") in triples(kept.code_text("The Kuwait government hauled tools to Mirrow."))

@@ -1,5 +1,6 @@
-"""Actors of a user's TABARI/PETRARCH dictionaries read as PETRARCH reads them: compounds of
-several countries, a user's own country codes, a one-word name opening a sentence; small
+"""Actors and verbs of a user's TABARI/PETRARCH dictionaries read as PETRARCH reads them:
+compounds of several countries, a user's own country codes, a one-word name opening a
+sentence, a verb eventwire reads as a light verb; small
 dictionaries and sentences written for these tests."""
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ LAWMAKER [~LEG]
 VERBS = """\
 --- HAUL [070] ---
 HAUL
+
+--- RENEW [064] ---
+RENEW
 """
 
 
@@ -73,3 +77,7 @@ def test_lexicons_replacing_countries_leave_the_countries_to_the_dictionaries(fo
     assert ("KUWGOV", "MRW", "070") in triples(replaced.code_text("The Kuwait government hauled tools to Mirrow."))
     kept = Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
     assert ("KWTGOV", "MRW", "070") in triples(kept.code_text("The Kuwait government hauled tools to Mirrow."))
+
+
+def test_a_users_verb_is_coded_where_eventwire_has_a_light_verb(user_coder):
+    assert ("ZRB", "QLL", "064") in triples(user_coder.code_text("Zorbland renewed its ties with Quellia."))

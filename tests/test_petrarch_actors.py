@@ -81,3 +81,7 @@ def test_lexicons_replacing_countries_leave_the_countries_to_the_dictionaries(fo
 
 def test_a_users_verb_is_coded_where_eventwire_has_a_light_verb(user_coder):
     assert ("ZRB", "QLL", "064") in triples(user_coder.code_text("Zorbland renewed its ties with Quellia."))
+
+
+def test_a_users_verb_is_coded_as_written_in_the_future_too(user_coder):
+    assert ("ZRB", "MRW", "070") in triples(user_coder.code_text("Zorbland will haul tools to Mirrow."))

@@ -85,3 +85,25 @@ def test_a_users_verb_is_coded_where_eventwire_has_a_light_verb(user_coder):
 
 def test_a_users_verb_is_coded_as_written_in_the_future_too(user_coder):
     assert ("ZRB", "MRW", "070") in triples(user_coder.code_text("Zorbland will haul tools to Mirrow."))
+
+
+def test_names_the_parser_made_modifiers_or_appositions_of_a_listed_name_are_actors_too(user_coder):
+    """On parses as the parser makes them of other names ("A, B and the evil C" with A and B
+    modifying C; "A, the awful B, and C" with B set off)."""
+    from spacy.tokens import Doc
+
+    from eventwire.code.actors import StoryActors
+
+    knowledge = user_coder.knowledge
+    words = ["Zorbland", ",", "Quellia", "and", "the", "evil", "Vanthor", "hauled", "tools", "."]
+    doc = Doc(user_coder.nlp.vocab, words=words, heads=[6, 0, 0, 2, 6, 6, 7, 7, 7, 7],
+              deps=["nmod", "punct", "conj", "cc", "det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PUNCT", "PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "NOUN", "PUNCT"])
+    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
+    assert [a.code for a in actors.resolve(doc[6])] == ["VNT", "ZRB", "QLL"]
+    words = ["Zorbland", ",", "the", "awful", "Quellia", ",", "and", "Vanthor", "hauled", "tools", "."]
+    doc = Doc(user_coder.nlp.vocab, words=words, heads=[8, 0, 4, 4, 0, 0, 0, 0, 8, 8, 8],
+              deps=["nsubj", "punct", "det", "amod", "appos", "punct", "cc", "conj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PUNCT", "DET", "ADJ", "PROPN", "PUNCT", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"])
+    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
+    assert sorted(a.code for a in actors.resolve(doc[0])) == ["QLL", "VNT", "ZRB"]

@@ -358,7 +358,7 @@ class StoryActors:
         """The actors a noun phrase names: one per conjunct ("Israel and the Palestinians")."""
         out = []
         first: Actor | None = None
-        for token in [head, *_conjuncts(head)]:
+        for token in [head, *_conjuncts(head), *self._coordinated_before(head)]:
             actor = self._own_actor(token) if first is None else (
                 self._misattached_member(head, token, first) or self._own_actor(token))
             first = first or actor
@@ -569,6 +569,25 @@ class StoryActors:
                     extra.append(replace(actor, name=None, country=clue.country,
                                          code=clue.country + (actor.sector or "")))
         return extra
+
+    def _coordinated_before(self, head: Token) -> list[Token]:
+        """ "Arnor, Calenardhon and the evil Gondor", parsed as a Gondor that "Arnor, Calenardhon
+        and the evil" modify: a name modifying a name, coordinated by its own "and", is an actor
+        beside it; so is a name set off in a list of names ("Mordor, the awful Fornost, and Gondor")."""
+        if self.clue(head) is None:
+            return []
+        found = []
+        for child in children(head, "nmod", "compound"):
+            members = [child, *_conjuncts(child)]
+            if child.i in self.clues and any(children(t, "cc") for t in members) \
+                    and self.clue_span(child) != self.clue_span(head):
+                found.extend(t for t in members if t.i in self.clues)
+        if children(head, "conj"):
+            for child in children(head, "appos"):
+                clue = self.clue(child)
+                if clue is not None and clue.kind != "agent" and self.clue_span(child) != self.clue_span(head):
+                    found.append(child)
+        return found
 
     def _misattached_member(self, head: Token, conjunct: Token, actor: Actor | None) -> Actor | None:
         """ "Lawmakers in Fornost and Gondor", parsed as the lawmakers and Gondor: a bare country

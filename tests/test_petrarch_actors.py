@@ -16,6 +16,7 @@ QUELLIA [QLL]
 VANTHOR [VNT]
 MIRROW [MRW]
 KUWAIT [KUW]
+THE_MARCHES [MRC/DLV]
 """
 AGENTS = """\
 ENVOY [~GOV]
@@ -107,3 +108,8 @@ def test_names_the_parser_made_modifiers_or_appositions_of_a_listed_name_are_act
               pos=["PROPN", "PUNCT", "DET", "ADJ", "PROPN", "PUNCT", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"])
     actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
     assert sorted(a.code for a in actors.resolve(doc[0])) == ["QLL", "VNT", "ZRB"]
+
+
+def test_an_actor_of_several_codes_is_each_of_them_and_a_the_name_matches_within_a_sentence(user_coder):
+    story = user_coder.code_text("Zorbland hauled tools to the Marches.")
+    assert {("ZRB", "MRC", "070"), ("ZRB", "DLV", "070")} <= triples(story)

@@ -147,8 +147,9 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
     size = len(pattern.words)
     if i + size > len(words.text):
         return False
-    if pattern.capitalised and not words.text[i][:1].isupper():
-        return False
+    if pattern.capitalised and not words.text[i][:1].isupper() and not (
+            size > 1 and words.lower[i] == "the" and words.text[i + 1][:1].isupper()):
+        return False  # "THE SHIRE" is "the Shire" within a sentence
     if pattern.lemma_ok and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
         return False  # "official contact" is not an official
     if pattern.proper and not words.text[i].isupper() and (
@@ -367,9 +368,20 @@ class StoryActors:
                 out.extend(self._coordinated_modifiers(token, actor))
                 out.extend(self._coordinated_members(token, actor))
         # "Iraqi officials and military leaders": a conjunct with no country shares its neighbours'
+        out = [member for actor in out for member in self._members(actor)]
         countries = {a.country for a in out if a.country}
         country = countries.pop() if len(countries) == 1 else self._default_country(head)
         return [_with_country(actor, country) for actor in out]
+
+    def _members(self, actor: Actor) -> list[Actor]:
+        """A dictionary actor of several codes ("THE_SHIRE [FRO/BIL/SAM]") is each of them."""
+        if not actor.code or "/" not in actor.code:
+            return [actor]
+        out = []
+        for code in filter(None, actor.code.split("/")):
+            country, sector = split_code(code, self._countries)
+            out.append(replace(actor, code=code, country=country, sector=sector))
+        return out
 
     def implied(self, token: Token, sector: str) -> Actor:
         """The doer a sentence leaves unnamed ("a protest took place in Sidon": civilians), of the
@@ -573,7 +585,8 @@ class StoryActors:
     def _coordinated_before(self, head: Token) -> list[Token]:
         """ "Arnor, Calenardhon and the evil Gondor", parsed as a Gondor that "Arnor, Calenardhon
         and the evil" modify: a name modifying a name, coordinated by its own "and", is an actor
-        beside it; so is a name set off in a list of names ("Mordor, the awful Fornost, and Gondor")."""
+        beside it; so is a name set off in a list of names ("Mordor, the awful Fornost, and Gondor";
+        "Mordor, the Shire, Fornost and Bree" with the last three set off)."""
         if self.clue(head) is None:
             return []
         found = []
@@ -582,11 +595,11 @@ class StoryActors:
             if child.i in self.clues and any(children(t, "cc") for t in members) \
                     and self.clue_span(child) != self.clue_span(head):
                 found.extend(t for t in members if t.i in self.clues)
-        if children(head, "conj"):
-            for child in children(head, "appos"):
-                clue = self.clue(child)
-                if clue is not None and clue.kind != "agent" and self.clue_span(child) != self.clue_span(head):
-                    found.append(child)
+        for child in children(head, "appos"):
+            clue = self.clue(child)
+            if clue is not None and clue.kind != "agent" and self.clue_span(child) != self.clue_span(head) \
+                    and (children(head, "conj") or children(child, "conj")):
+                found.extend(t for t in [child, *_conjuncts(child)] if t.i in self.clues)
         return found
 
     def _misattached_member(self, head: Token, conjunct: Token, actor: Actor | None) -> Actor | None:

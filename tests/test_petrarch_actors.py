@@ -17,10 +17,13 @@ VANTHOR [VNT]
 MIRROW [MRW]
 KUWAIT [KUW]
 THE_MARCHES [MRC/DLV]
+ZORB_PALACE [ZRBGOV]
 """
 AGENTS = """\
 ENVOY [~GOV]
 LAWMAKER [~LEG]
+FOREIGN_MINISTER [~GOVFRM]
+RELIEF_BODY [NGO~]
 """
 VERBS = """\
 --- HAUL [070] ---
@@ -113,3 +116,18 @@ def test_names_the_parser_made_modifiers_or_appositions_of_a_listed_name_are_act
 def test_an_actor_of_several_codes_is_each_of_them_and_a_the_name_matches_within_a_sentence(user_coder):
     story = user_coder.code_text("Zorbland hauled tools to the Marches.")
     assert {("ZRB", "MRC", "070"), ("ZRB", "DLV", "070")} <= triples(story)
+
+
+def test_a_users_agents_stack_on_the_actors_code_on_their_side_and_only_once(folder, coder, tmp_path):
+    own = tmp_path / "lexicons"
+    own.mkdir()
+    (own / "agents.yaml").write_text("")  # eventwire's agents would answer "minister" first
+    agents_coder = Coder(Lexicons([own], replace=("agents",)), dictionaries=[folder], default_dictionaries=False,
+                         nlp=coder.nlp, place_index=coder.place_index)
+
+    def source(text):
+        return {e.source.code for e in agents_coder.code_text(text).events if e.source}
+
+    assert source("The Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBGOVFRM"}
+    assert source("The Zorbland relief body hauled tools to Mirrow.") == {"NGOZRB"}
+    assert source("The Zorb Palace envoy hauled tools to Mirrow.") == {"ZRBGOV"}

@@ -46,6 +46,7 @@ class Clue:
     code: str | None = None
     roles: tuple[tuple[str, str | None, str | None], ...] = ()  # a dictionary's dated codes (code, from, to)
     where: str | None = None  # the dictionary file and line, for --explain
+    before: bool = False  # a user's agent whose code goes before the actor's (``NGO~``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,8 +246,10 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
         acronym = len(words) == 1 and (len(words[0]) <= 3 or (len(words[0]) == 4 and not words[0].isalpha()))
         gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym,
                 proper=len(words) == 1 and not acronym, user=not shipped)
-    for words, code, where in dictionaries.agents:
-        gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], where=where), lemma_ok=True)
+    for words, code, where, before, shipped in dictionaries.agents:
+        # a user's agent keeps its whole code and its side, as PETRARCH stacks them ("NGOARNGOV")
+        gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], None if shipped else code, where=where,
+                                  before=before), lemma_ok=True)
     gaz.adding_extra = False
 
 
@@ -518,10 +521,13 @@ class StoryActors:
                 sector = head_clue.sector
         group = lemma(head) in self.words.group_heads
         place_only = True  # the only country words name where the thing is ("the curfew in Sudan")
+        stacked = [head_clue] if head_clue is not None and head_clue.kind == "agent" and head_clue.code else []
         for token, where in self._phrase_order(head):
             clue = self.clue(token)
             if clue is None:
                 continue
+            if clue.kind == "agent" and clue.code and where == "modifier" and clue not in stacked:
+                stacked.append(clue)
             if clue.kind == "named" and named is None and country is None and where != "place":
                 named = clue  # the nearer of a named actor and a country word decides
             elif clue.kind in _COUNTRY_KINDS and country is None:
@@ -531,7 +537,7 @@ class StoryActors:
                 modifier_sector = clue.sector  # "leaders of the opposition" are the opposition
                 sector = clue.sector
         if named is not None and (head_clue is None or group or head_clue.kind == "agent"):
-            return self._actor(named, head)
+            return _stack(self._actor(named, head), stacked)
         if country is None and sector is None:
             return None
         if head_clue is None and sector is None and place_only:
@@ -540,8 +546,8 @@ class StoryActors:
             return None  # a town or a province is where things happen, not who does them ("flew to Edmonton")
         text, start, end = self._text(head)
         name = head_clue.name if head_clue is not None and head_clue.kind in ("country", "capital") else None
-        return Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
-                     code=(country or "") + (sector or "") or None)
+        return _stack(Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
+                            code=(country or "") + (sector or "") or None), stacked)
 
     def _remembered(self, head: Token) -> Actor | None:
         determiners = {c.lower_ for c in children(head, "det", "poss")}
@@ -717,6 +723,24 @@ def phrase_text(head: Token, clues: dict[int, ClueHit] | None = None) -> tuple[s
         last = doc[last.i + 1]
     start, end = first.idx, last.idx + len(last.text)
     return doc_text(doc)[start:end], start, end
+
+
+def _stack(actor: Actor, agents: list[Clue]) -> Actor:
+    """A user's agents stacked on the actor's code as PETRARCH writes them: ``NGO~`` before it,
+    ``~GOVFRM`` after it ("An MSF Arnor diplomat": NGOARNGOV), one the actor's code has already
+    left out ("White House [USAGOV] officials [~GOV]": USAGOV); with no country, the agents'."""
+    if not agents:
+        return actor
+    if actor.name is not None:
+        base = actor.code or ""
+    else:  # the country, with a sector no stacked agent gave
+        own_sector = actor.sector if all(a.sector != actor.sector for a in agents) else None
+        base = (actor.country or "") + (own_sector or "")
+    held = {base[i : i + 3] for i in range(0, len(base), 3)}  # a code the actor's has already is not repeated
+    fresh = [a for a in agents if a.code and a.code[:3] not in held]
+    before = "".join(a.code for a in fresh if a.before)
+    after = "".join(a.code for a in fresh if not a.before)
+    return replace(actor, code=before + base + after or None)
 
 
 def _with_country(actor: Actor, country: str | None) -> Actor:

@@ -7,7 +7,8 @@ tuples and dicts, which loads in a fraction of the reading time).
 The layouts (plain data, so that the pickle stays fast and stable):
 - actor: ``(words, name, default_code, roles, where, shipped)``; a role is ``(code, start, end)`` with ISO
   dates or None for an open end; ``words`` as the tokenizer splits the name.
-- agent: ``(words, code, where)``, words lower case; one entry per form (singular, plural).
+- agent: ``(words, code, where, before, shipped)``, words lower case; one entry per form (singular,
+  plural); ``before``: the code goes before the actor's (``NGO~``).
 - senses: ``{verb: [spec, ...]}`` in the order they are tried (see ``_pattern_spec``).
 - discard: ``(words, whole_story, stem, where, shipped)``, words lower case.
 """
@@ -38,7 +39,7 @@ from eventwire.dictionaries.model import (
     VerbFamily,
 )
 
-COMPILER_VERSION = 4
+COMPILER_VERSION = 5
 PHOENIX = Path(__file__).parent / "phoenix"  # the shipped default dictionaries (MIT, see LICENSE there)
 MAX_ALTERNATIVES = 400  # phrases a synset may stand for in one condition
 
@@ -95,7 +96,8 @@ def compile_dictionaries(read: Dictionaries, tokenize: Tokenize) -> CompiledDict
                     tuple((r.actor_code, _iso(r.start), _iso(r.end)) for r in entry.roles),
                     f"{Path(entry.file).name}:{entry.line}", _shipped(entry.file))
                    for (entry, _), words in zip(names, split, strict=True))
-    agents = tuple((tuple(w.lower() for w in form), entry.agent_code, f"{Path(entry.file).name}:{entry.line}")
+    agents = tuple((tuple(w.lower() for w in form), entry.agent_code, f"{Path(entry.file).name}:{entry.line}",
+                    entry.before_actor, _shipped(entry.file))
                    for entry in read.agents for form in (entry.words, entry.plural) if form)
     discards = tuple((tuple(w.lower() for w in d.words), d.whole_story, d.stem, f"{Path(d.file).name}:{d.line}",
                       _shipped(d.file)) for d in read.discards)

@@ -31,6 +31,9 @@ HAUL
 
 --- RENEW [064] ---
 RENEW
+
+--- STATE [023] ---
+STATE
 """
 
 
@@ -118,16 +121,31 @@ def test_an_actor_of_several_codes_is_each_of_them_and_a_the_name_matches_within
     assert {("ZRB", "MRC", "070"), ("ZRB", "DLV", "070")} <= triples(story)
 
 
-def test_a_users_agents_stack_on_the_actors_code_on_their_side_and_only_once(folder, coder, tmp_path):
+@pytest.fixture
+def agents_coder(folder, coder, tmp_path):
+    """The user's agents alone: eventwire's would answer "minister" or "lawmakers" first."""
     own = tmp_path / "lexicons"
     own.mkdir()
-    (own / "agents.yaml").write_text("")  # eventwire's agents would answer "minister" first
-    agents_coder = Coder(Lexicons([own], replace=("agents",)), dictionaries=[folder], default_dictionaries=False,
-                         nlp=coder.nlp, place_index=coder.place_index)
+    (own / "agents.yaml").write_text("")
+    return Coder(Lexicons([own], replace=("agents",)), dictionaries=[folder], default_dictionaries=False,
+                 nlp=coder.nlp, place_index=coder.place_index)
 
+
+def test_a_users_agents_stack_on_the_actors_code_on_their_side_and_only_once(agents_coder):
     def source(text):
         return {e.source.code for e in agents_coder.code_text(text).events if e.source}
 
     assert source("The Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBGOVFRM"}
     assert source("The Zorbland relief body hauled tools to Mirrow.") == {"NGOZRB"}
     assert source("The Zorb Palace envoy hauled tools to Mirrow.") == {"ZRBGOV"}
+
+
+def test_a_users_agent_takes_no_country_the_phrase_does_not_name(agents_coder):
+    (event,) = agents_coder.code_text("Lawmakers hauled tools to Mirrow near Zorbland.").events
+    assert (event.source.code, event.source.country) == ("LEG", None)
+
+
+def test_a_users_verb_finds_no_target_in_a_clause_before_it(agents_coder):
+    story = agents_coder.code_text("Zorbland will haul tools to Mirrow, the envoy stated.")
+    said = [e for e in story.events if e.cameo.code == "023"]
+    assert said and all(e.target is None for e in said)

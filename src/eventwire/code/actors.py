@@ -361,20 +361,24 @@ class StoryActors:
     def resolve(self, head: Token) -> list[Actor]:
         """The actors a noun phrase names: one per conjunct ("Israel and the Palestinians")."""
         out = []
+        bare: set[int] = set()  # a user's agents: no country the phrase does not name, as in PETRARCH
         first: Actor | None = None
         for token in [head, *_conjuncts(head), *self._coordinated_before(head)]:
             actor = self._own_actor(token) if first is None else (
                 self._misattached_member(head, token, first) or self._own_actor(token))
             first = first or actor
             if actor is not None:
+                clue = self.clue(token)
+                if clue is not None and clue.kind == "agent" and clue.code and not actor.country:
+                    bare.add(len(out))
                 out.append(replace(actor))
                 out.extend(self._coordinated_modifiers(token, actor))
                 out.extend(self._coordinated_members(token, actor))
         # "Iraqi officials and military leaders": a conjunct with no country shares its neighbours'
-        out = [member for actor in out for member in self._members(actor)]
         countries = {a.country for a in out if a.country}
         country = countries.pop() if len(countries) == 1 else self._default_country(head)
-        return [_with_country(actor, country) for actor in out]
+        placed = [actor if n in bare else _with_country(actor, country) for n, actor in enumerate(out)]
+        return [member for actor in placed for member in self._members(actor)]
 
     def _members(self, actor: Actor) -> list[Actor]:
         """A dictionary actor of several codes ("THE_SHIRE [FRO/BIL/SAM]") is each of them."""

@@ -53,8 +53,8 @@ def _write_empty_lexicons(folder: Path) -> None:
 def actor_code(actor: Actor | None, sectors: frozenset[str]) -> str:
     if actor is None or not actor.code:
         return "---"
-    if actor.country is None and actor.code in sectors:
-        return "---" + actor.code
+    if actor.country is None and (actor.code in sectors or (actor.name is None and actor.sector)):
+        return "---" + actor.code  # an agent of no country: the lexicons' or the dictionaries'
     return actor.code
 
 

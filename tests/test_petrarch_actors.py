@@ -24,6 +24,7 @@ ENVOY [~GOV]
 LAWMAKER [~LEG]
 FOREIGN_MINISTER [~GOVFRM]
 RELIEF_BODY [NGO~]
+WARDEN {} [~COP]
 """
 VERBS = """\
 --- HAUL [070] ---
@@ -149,3 +150,12 @@ def test_a_users_verb_finds_no_target_in_a_clause_before_it(agents_coder):
     story = agents_coder.code_text("Zorbland will haul tools to Mirrow, the envoy stated.")
     said = [e for e in story.events if e.cameo.code == "023"]
     assert said and all(e.target is None for e in said)
+
+
+def test_a_users_agent_is_matched_in_its_own_forms_only(agents_coder):
+    def source(text):
+        return {e.source.code for e in agents_coder.code_text(text).events if e.source}
+
+    assert source("The Zorbland lawmakers hauled tools to Mirrow.") == {"ZRBLEG"}  # the regular plural
+    assert source("The Zorbland warden hauled tools to Mirrow.") == {"ZRBCOP"}
+    assert "ZRBCOP" not in source("The Zorbland wardens hauled tools to Mirrow.")  # "{}": no plural

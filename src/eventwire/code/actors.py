@@ -58,6 +58,7 @@ class _Pattern:
     clue: Clue
     proper: bool = False  # a one-word name: no closed-class word, and a sentence's first only if read as a name
     user: bool = False  # from a user's dictionaries: a sentence's first word too ("Fornost and Gondor welcomed")
+    noun: bool = False  # one word: only a noun ("official contact" is not an official)
 
 
 ClueHit = tuple[int, int, Clue]  # token start, token end, what the words name
@@ -76,13 +77,14 @@ class Gazetteer:
     adding_extra: bool = False
 
     def add(self, words: list[str], clue: Clue, *, case_sensitive: bool = False, lemma_ok: bool = False,
-            proper: bool = False, user: bool = False) -> None:
+            proper: bool = False, user: bool = False, noun: bool = False) -> None:
         if not words:
             return
         stored = tuple(words) if case_sensitive else tuple(map(str.lower, words))
         key, capitalised = stored[0], words[0][:1].isupper()
         table = self.extra_by_first if self.adding_extra else self.by_first
-        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper, user))
+        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper, user,
+                                                noun or lemma_ok))
 
     def finish(self) -> None:
         for table in (self.by_first, self.extra_by_first):
@@ -151,7 +153,7 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
     if pattern.capitalised and not words.text[i][:1].isupper() and not (
             size > 1 and words.lower[i] == "the" and words.text[i + 1][:1].isupper()):
         return False  # "THE SHIRE" is "the Shire" within a sentence
-    if pattern.lemma_ok and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
+    if pattern.noun and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
         return False  # "official contact" is not an official
     if pattern.proper and not words.text[i].isupper() and (
             words.pos[i] in _CLOSED_CLASSES or (words.first[i] and words.pos[i] != "PROPN" and not pattern.user)):
@@ -248,8 +250,9 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
                 proper=len(words) == 1 and not acronym, user=not shipped)
     for words, code, where, before, shipped in dictionaries.agents:
         # a user's agent keeps its whole code and its side, as PETRARCH stacks them ("NGOARNGOV")
+        # and only its own forms, as PETRARCH matches them ("POLICE {}": no "polices")
         gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], None if shipped else code, where=where,
-                                  before=before), lemma_ok=True)
+                                  before=before), lemma_ok=shipped, noun=True)
     gaz.adding_extra = False
 
 

@@ -35,6 +35,12 @@ RENEW
 
 --- STATE [023] ---
 STATE
+
+--- TRADE [061] ---
+TRADE
+
+--- TRADED [062] ---
+TRADED
 """
 
 
@@ -159,3 +165,8 @@ def test_a_users_agent_is_matched_in_its_own_forms_only(agents_coder):
     assert source("The Zorbland lawmakers hauled tools to Mirrow.") == {"ZRBLEG"}  # the regular plural
     assert source("The Zorbland warden hauled tools to Mirrow.") == {"ZRBCOP"}
     assert "ZRBCOP" not in source("The Zorbland wardens hauled tools to Mirrow.")  # "{}": no plural
+
+
+def test_a_users_verb_written_as_a_form_codes_that_form(user_coder):
+    assert ("ZRB", "MRW", "062") in triples(user_coder.code_text("Zorbland traded grain with Mirrow on Monday."))
+    assert ("ZRB", "MRW", "061") in triples(user_coder.code_text("Zorbland is trading grain with Mirrow."))

@@ -63,10 +63,11 @@ def test_a_dated_role_gives_the_code_held_on_the_storys_day(own_coder):
     assert all(c[2] is None for c in codes(own_coder.code_text(text, published="2009-06-01")))
 
 
-def test_a_town_of_a_dictionary_lends_its_country_but_is_no_actor_itself(own_coder):
+def test_a_town_of_a_users_dictionary_lends_its_country_and_is_its_actor_as_petrarch_reads_it(own_coder):
     (event,) = own_coder.code_text("Police in Helmand arrested three men on Monday.", published="2020-01-01").events
     assert event.source.code == "AFGCOP"
-    assert not own_coder.code_text("Helmand disdained the talks on Monday.", published="2020-01-01").events
+    (event,) = own_coder.code_text("Helmand disdained the talks on Monday.", published="2020-01-01").events
+    assert event.source.code == "AFG"  # the shipped Phoenix towns are where things happen, not who
 
 
 def test_a_user_dictionary_codes_by_its_patterns_and_by_its_verbs_alone(own_coder):
@@ -140,7 +141,7 @@ def test_eval_petrarch_codes_the_unit_tests_with_their_own_dictionaries(cli, tmp
     result = cli("eval", "petrarch", str(folder), "--details", str(details))
     assert result.code == 0, result.err
     report = result.json()
-    assert report["records"] == 284 and report["pass_rate"] >= 0.62  # 0.641 measured
+    assert report["records"] == 284 and report["pass_rate"] >= 0.80  # 0.813 measured
     assert set(report["by_category"]) >= {"DEMO", "SYNSET", "COMPOUND", "AGENT", "DATE"}
     rows = json.loads(details.read_text())
     assert any(r["ok"] for r in rows) and all({"expected", "coded"} <= set(r) for r in rows)

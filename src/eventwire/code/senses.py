@@ -12,7 +12,12 @@ from eventwire.lexicons import WordLists
 
 
 def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense]] | None:
-    """The senses of the first of the token's look-up keys that the table has."""
+    """The senses of the first of the token's look-up keys that the table has; a user's
+    dictionary verb written as this very form wins over its lemma's ("--- LEFT [032:033] ---"
+    beside "--- LEAVE [012] ---"), as PETRARCH reads the forms it lists."""
+    word = token.lower_
+    if word != token.lemma_.lower() and any(sense.user for sense in table.get(word, ())):
+        return word, table[word]
     for key in lemma_keys(token):
         if key in table:
             return key, table[key]

@@ -85,13 +85,15 @@ def choose_sense(clause: Clause, ctx: CodingContext) -> None:
 
 def govern(clause: Clause, ctx: CodingContext) -> None:
     """The code: a governing verb's from the action it governs ("agreed to withdraw"), else the
-    sense's, as an intent or a threat when the action is still to come."""
+    sense's, as an intent or a threat when the action is still to come (a user's dictionary
+    codes as written, as PETRARCH does: "will contribute money" is its CONTRIBUTE code)."""
     sense, verb = clause.sense, clause.trigger
     if sense.objects and not clause.nominal:
         ctx.consumed.update(obj.i for obj in objects(verb))
     if clause.nominal or not sense.absorb:
         has_anchor = not clause.nominal or clause.anchor.i != clause.trigger.i
-        clause.code = governed.recode(sense.cameo, clause.anchor, ctx) if has_anchor else sense.cameo
+        recoded = has_anchor and not sense.user
+        clause.code = governed.recode(sense.cameo, clause.anchor, ctx) if recoded else sense.cameo
         return
     action = governed.complement(verb, ctx, infinitive_only=sense.complement == "infinitive")
     if action is not None and governed.not_governed(verb, action, sense.absorb, ctx):

@@ -114,7 +114,7 @@ def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[
     """Senses by lemma, with their conditions checked against the CAMEO table and the
     complements table, so that a bad entry fails when it is read, naming it; then the verbs of
     the dictionaries (compiled patterns) that the lexicon does not have: where both know a verb,
-    the lexicon's senses are the verb's."""
+    the lexicon's senses are the verb's; a light verb's are a user's dictionary's verb's."""
     cameo = _load_cameo(lexicons.load("cameo"))
     verbs_data = lexicons.load("verbs") or {}
     nouns_data = lexicons.load("nouns") or {}
@@ -142,8 +142,10 @@ def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[
             ]
     made: dict[int, Sense] = {}  # a family's pattern is one spec shared by its verbs: one Sense for all
     for verb, specs in (dictionary_senses or {}).items():
-        if verb in lexicon.verbs or verb in lexicon.light_verbs:  # the lexicon's: a light verb codes by its noun
+        if verb in lexicon.verbs:  # the lexicon's
             continue
+        if verb in lexicon.light_verbs and not any(spec.get("shipped") is False for spec in specs):
+            continue  # a light verb codes by its noun, but a user's own verb is coded as PETRARCH codes it ("agree")
         # a Phoenix verb codes through its patterns only: a family's code for the verb alone ("---
         # KILL [190]" for "die", "--- COOPERATE [060]" for "accord") fires on most uses of common
         # verbs in open news, which no careful coder would record; a user's own dictionaries are

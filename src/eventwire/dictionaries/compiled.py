@@ -5,9 +5,10 @@ compiler's version and the tokenizer's, and a later process only loads it (a pic
 tuples and dicts, which loads in a fraction of the reading time).
 
 The layouts (plain data, so that the pickle stays fast and stable):
-- actor: ``(words, name, default_code, roles, where)``; a role is ``(code, start, end)`` with ISO
+- actor: ``(words, name, default_code, roles, where, shipped)``; a role is ``(code, start, end)`` with ISO
   dates or None for an open end; ``words`` as the tokenizer splits the name.
-- agent: ``(words, code, where)``, words lower case; one entry per form (singular, plural).
+- agent: ``(words, code, where, before, shipped)``, words lower case; one entry per form (singular,
+  plural); ``before``: the code goes before the actor's (``NGO~``).
 - senses: ``{verb: [spec, ...]}`` in the order they are tried (see ``_pattern_spec``).
 - discard: ``(words, whole_story, stem, where, shipped)``, words lower case.
 """
@@ -38,7 +39,7 @@ from eventwire.dictionaries.model import (
     VerbFamily,
 )
 
-COMPILER_VERSION = 3
+COMPILER_VERSION = 5
 PHOENIX = Path(__file__).parent / "phoenix"  # the shipped default dictionaries (MIT, see LICENSE there)
 MAX_ALTERNATIVES = 400  # phrases a synset may stand for in one condition
 
@@ -93,12 +94,13 @@ def compile_dictionaries(read: Dictionaries, tokenize: Tokenize) -> CompiledDict
     split = tokenize([text for _, text in names])
     actors = tuple((tuple(words), " ".join(entry.name).title(), entry.default_code,
                     tuple((r.actor_code, _iso(r.start), _iso(r.end)) for r in entry.roles),
-                    f"{Path(entry.file).name}:{entry.line}")
+                    f"{Path(entry.file).name}:{entry.line}", _shipped(entry.file))
                    for (entry, _), words in zip(names, split, strict=True))
-    agents = tuple((tuple(w.lower() for w in form), entry.agent_code, f"{Path(entry.file).name}:{entry.line}")
+    agents = tuple((tuple(w.lower() for w in form), entry.agent_code, f"{Path(entry.file).name}:{entry.line}",
+                    entry.before_actor, _shipped(entry.file))
                    for entry in read.agents for form in (entry.words, entry.plural) if form)
     discards = tuple((tuple(w.lower() for w in d.words), d.whole_story, d.stem, f"{Path(d.file).name}:{d.line}",
-                      Path(d.file).parent.resolve() == PHOENIX.resolve()) for d in read.discards)
+                      _shipped(d.file)) for d in read.discards)
     senses: dict[str, list[dict[str, Any]]] = {}
     for family in read.verbs:
         for verb, spec in _family_senses(family, synsets):
@@ -106,6 +108,11 @@ def compile_dictionaries(read: Dictionaries, tokenize: Tokenize) -> CompiledDict
     for specs in senses.values():  # a verb's phrasal forms first ("back down" before "back"), then the specific
         specs.sort(key=lambda spec: (not spec.get("particle"), -spec["weight"]))
     return CompiledDictionaries(actors, agents, senses, discards, tuple(str(p) for p in read.problems), read.files)
+
+
+def _shipped(file: str | Path) -> bool:
+    """One of the Phoenix dictionaries shipped with eventwire, not a user's."""
+    return Path(file).parent.resolve() == PHOENIX.resolve()
 
 
 def _iso(day: Any) -> str | None:
@@ -117,7 +124,7 @@ def _family_senses(family: VerbFamily, synsets: dict[str, Synset]) -> Iterable[t
     """Each verb of the family with the family's patterns (most specific first) and, last, the
     verb alone with its own or the family's code."""
     where = f"{Path(family.file).name}"
-    shipped = Path(family.file).parent.resolve() == PHOENIX.resolve()
+    shipped = _shipped(family.file)
     specs = [{**s, "shipped": shipped} for s in (_pattern_spec(p, synsets, where, sequence=not shipped)
                                                   for p in family.patterns) if s is not None]
     specs.sort(key=lambda s: -s["weight"])

@@ -1,6 +1,6 @@
 """`eventwire eval petrarch DIR`: PETRARCH2's own unit-test records, coded with their own validation
 dictionaries (the fictional Arnor/Gondor actors of ``DIR/dictionaries``) instead of eventwire's
-lexicons of actors, agents, verbs and nouns and the Phoenix dictionaries.
+lexicons of actors, agents, verbs, nouns and countries and the Phoenix dictionaries.
 
 A record passes when every expected source–target–CAMEO triple is among the coded events' and,
 when it expects none, nothing is coded. Codes are compared as eventwire's CAMEO table can hold
@@ -21,7 +21,8 @@ from eventwire.coder import Coder
 from eventwire.lexicons import Lexicons
 from eventwire.model import Actor, Event, Story
 
-REPLACED = ("actors", "agents", "verbs", "nouns")  # the lexicons the validation dictionaries stand in for
+# the lexicons the validation dictionaries stand in for: they name their own countries ("KUWAIT [KUW]")
+REPLACED = ("actors", "agents", "verbs", "nouns", "countries")
 
 
 def load_records(folder: str | Path) -> list[dict[str, Any]]:
@@ -52,8 +53,8 @@ def _write_empty_lexicons(folder: Path) -> None:
 def actor_code(actor: Actor | None, sectors: frozenset[str]) -> str:
     if actor is None or not actor.code:
         return "---"
-    if actor.country is None and actor.code in sectors:
-        return "---" + actor.code
+    if actor.country is None and (actor.code in sectors or (actor.name is None and actor.sector)):
+        return "---" + actor.code  # an agent of no country: the lexicons' or the dictionaries'
     return actor.code
 
 

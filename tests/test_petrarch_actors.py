@@ -1,0 +1,172 @@
+"""Actors and verbs of a user's TABARI/PETRARCH dictionaries read as PETRARCH reads them:
+compounds of several countries, a user's own country codes, a one-word name opening a
+sentence, a verb eventwire reads as a light verb; small
+dictionaries and sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.coder import Coder
+from eventwire.lexicons import Lexicons
+
+ACTORS = """\
+ZORBLAND [ZRB]
+QUELLIA [QLL]
+VANTHOR [VNT]
+MIRROW [MRW]
+KUWAIT [KUW]
+THE_MARCHES [MRC/DLV]
+ZORB_PALACE [ZRBGOV]
+"""
+AGENTS = """\
+ENVOY [~GOV]
+LAWMAKER [~LEG]
+FOREIGN_MINISTER [~GOVFRM]
+RELIEF_BODY [NGO~]
+WARDEN {} [~COP]
+"""
+VERBS = """\
+--- HAUL [070] ---
+HAUL
+
+--- RENEW [064] ---
+RENEW
+
+--- STATE [023] ---
+STATE
+
+--- TRADE [061] ---
+TRADE
+
+--- TRADED [062] ---
+TRADED
+"""
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    (folder / "t.actors.txt").write_text(ACTORS)
+    (folder / "t.agents.txt").write_text(AGENTS)
+    (folder / "t.verbs.txt").write_text(VERBS)
+    return folder
+
+
+@pytest.fixture
+def user_coder(folder, coder):
+    return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
+
+
+def triples(story):
+    return {(e.source and e.source.code, e.target and e.target.code, e.cameo.code) for e in story.events}
+
+
+def test_each_coordinated_country_of_a_phrase_is_an_actor(user_coder):
+    story = user_coder.code_text("The envoys of Zorbland, Quellia and Vanthor hauled tools to Mirrow.")
+    assert {("ZRBGOV", "MRW", "070"), ("QLLGOV", "MRW", "070"), ("VNTGOV", "MRW", "070")} <= triples(story)
+    story = user_coder.code_text("Mirrow hauled the tools of Zorbland, Quellia and Vanthor.")
+    assert {("MRW", "ZRB", "070"), ("MRW", "QLL", "070"), ("MRW", "VNT", "070")} <= triples(story)
+
+
+def test_a_country_after_an_in_phrase_is_one_more_of_its_countries(user_coder):
+    story = user_coder.code_text("Lawmakers in Zorbland and Quellia hauled tools to Mirrow.")
+    assert {("ZRBLEG", "MRW", "070"), ("QLLLEG", "MRW", "070")} <= triples(story)
+
+
+def test_a_users_one_word_name_opens_a_sentence(user_coder):
+    story = user_coder.code_text("Vanthor and Quellia hauled tools to Mirrow.")
+    assert {("VNT", "MRW", "070"), ("QLL", "MRW", "070")} <= triples(story)
+
+
+def test_lexicons_replacing_countries_leave_the_countries_to_the_dictionaries(folder, coder, tmp_path):
+    own = tmp_path / "lexicons"
+    own.mkdir()
+    (own / "countries.yaml").write_text("")
+    lexicons = Lexicons([own], replace=("countries",))
+    replaced = Coder(lexicons, dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp,
+                     place_index=coder.place_index)
+    assert ("KUWGOV", "MRW", "070") in triples(replaced.code_text("The Kuwait government hauled tools to Mirrow."))
+    kept = Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
+    assert ("KWTGOV", "MRW", "070") in triples(kept.code_text("The Kuwait government hauled tools to Mirrow."))
+
+
+def test_a_users_verb_is_coded_where_eventwire_has_a_light_verb(user_coder):
+    assert ("ZRB", "QLL", "064") in triples(user_coder.code_text("Zorbland renewed its ties with Quellia."))
+
+
+def test_a_users_verb_is_coded_as_written_in_the_future_too(user_coder):
+    assert ("ZRB", "MRW", "070") in triples(user_coder.code_text("Zorbland will haul tools to Mirrow."))
+
+
+def test_names_the_parser_made_modifiers_or_appositions_of_a_listed_name_are_actors_too(user_coder):
+    """On parses as the parser makes them of other names ("A, B and the evil C" with A and B
+    modifying C; "A, the awful B, and C" with B set off)."""
+    from spacy.tokens import Doc
+
+    from eventwire.code.actors import StoryActors
+
+    knowledge = user_coder.knowledge
+    words = ["Zorbland", ",", "Quellia", "and", "the", "evil", "Vanthor", "hauled", "tools", "."]
+    doc = Doc(user_coder.nlp.vocab, words=words, heads=[6, 0, 0, 2, 6, 6, 7, 7, 7, 7],
+              deps=["nmod", "punct", "conj", "cc", "det", "amod", "nsubj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PUNCT", "PROPN", "CCONJ", "DET", "ADJ", "PROPN", "VERB", "NOUN", "PUNCT"])
+    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
+    assert [a.code for a in actors.resolve(doc[6])] == ["VNT", "ZRB", "QLL"]
+    words = ["Zorbland", ",", "the", "awful", "Quellia", ",", "and", "Vanthor", "hauled", "tools", "."]
+    doc = Doc(user_coder.nlp.vocab, words=words, heads=[8, 0, 4, 4, 0, 0, 0, 0, 8, 8, 8],
+              deps=["nsubj", "punct", "det", "amod", "appos", "punct", "cc", "conj", "ROOT", "dobj", "punct"],
+              pos=["PROPN", "PUNCT", "DET", "ADJ", "PROPN", "PUNCT", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"])
+    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
+    assert sorted(a.code for a in actors.resolve(doc[0])) == ["QLL", "VNT", "ZRB"]
+
+
+def test_an_actor_of_several_codes_is_each_of_them_and_a_the_name_matches_within_a_sentence(user_coder):
+    story = user_coder.code_text("Zorbland hauled tools to the Marches.")
+    assert {("ZRB", "MRC", "070"), ("ZRB", "DLV", "070")} <= triples(story)
+
+
+@pytest.fixture
+def agents_coder(folder, coder, tmp_path):
+    """The user's agents alone: eventwire's would answer "minister" or "lawmakers" first."""
+    own = tmp_path / "lexicons"
+    own.mkdir()
+    (own / "agents.yaml").write_text("")
+    return Coder(Lexicons([own], replace=("agents",)), dictionaries=[folder], default_dictionaries=False,
+                 nlp=coder.nlp, place_index=coder.place_index)
+
+
+def test_a_users_agents_stack_on_the_actors_code_on_their_side_and_only_once(agents_coder):
+    def source(text):
+        return {e.source.code for e in agents_coder.code_text(text).events if e.source}
+
+    assert source("The Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBGOVFRM"}
+    assert source("The Zorbland relief body hauled tools to Mirrow.") == {"NGOZRB"}
+    assert source("The Zorb Palace envoy hauled tools to Mirrow.") == {"ZRBGOV"}
+
+
+def test_a_users_agent_takes_no_country_the_phrase_does_not_name(agents_coder):
+    (event,) = agents_coder.code_text("Lawmakers hauled tools to Mirrow near Zorbland.").events
+    assert (event.source.code, event.source.country) == ("LEG", None)
+
+
+def test_a_users_verb_finds_no_target_in_a_clause_before_it(agents_coder):
+    story = agents_coder.code_text("Zorbland will haul tools to Mirrow, the envoy stated.")
+    said = [e for e in story.events if e.cameo.code == "023"]
+    assert said and all(e.target is None for e in said)
+
+
+def test_a_users_agent_is_matched_in_its_own_forms_only(agents_coder):
+    def source(text):
+        return {e.source.code for e in agents_coder.code_text(text).events if e.source}
+
+    assert source("The Zorbland lawmakers hauled tools to Mirrow.") == {"ZRBLEG"}  # the regular plural
+    assert source("The Zorbland warden hauled tools to Mirrow.") == {"ZRBCOP"}
+    assert "ZRBCOP" not in source("The Zorbland wardens hauled tools to Mirrow.")  # "{}": no plural
+
+
+def test_a_users_verb_written_as_a_form_codes_that_form(user_coder):
+    assert ("ZRB", "MRW", "062") in triples(user_coder.code_text("Zorbland traded grain with Mirrow on Monday."))
+    assert ("ZRB", "MRW", "061") in triples(user_coder.code_text("Zorbland is trading grain with Mirrow."))

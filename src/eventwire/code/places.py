@@ -472,6 +472,10 @@ def _place_of(pobj: Token, by_token: dict[int, Toponym], finder: PlaceFinder) ->
     """ "in Moscow"; "in the town of Cizre"; "in the capital of the Russian Federation"."""
     if pobj.i in by_token:
         return _location(by_token[pobj.i], pobj.doc)
+    if pobj.lower_ in finder.words.division_words | finder.words.settlement_words:
+        for part in children(pobj, "compound"):  # "in Diwaniya city", "in Ysyk-Ata district"
+            if part.i in by_token and part.i == pobj.i - 1:
+                return _location(by_token[part.i], pobj.doc)
     for child in children(pobj, "prep"):
         if child.lower_ in finder.words.partitive_prepositions:
             for inner in children(child, "pobj"):

@@ -6,6 +6,7 @@ the reason ``--explain`` shows); ``STEPS`` is the order they run in.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -209,8 +210,20 @@ def locate(places: PlaceFinder, by_token: dict[int, Toponym], fallback: Location
     def step(clause: Clause, ctx: CodingContext) -> None:
         ptype = ctx.entry(clause.code).plover_type
         clause.location = event_location(clause.anchor, by_token, fallback, ptype, places)
+        if clause.location is not None and clause.location.country:
+            clause.sources = [at_home(a, clause.location.country) for a in clause.sources]
+            clause.targets = [at_home(a, clause.location.country) for a in clause.targets]
 
     return step
+
+
+def at_home(actor: Actor, country: str) -> Actor:
+    """An actor the story gives no country at all ("lecturers protested in Diwaniya city", a
+    story naming no country) is of the country where its event happens, as the clause's own
+    place phrase names it; named actors and international bodies keep theirs."""
+    if actor.country is None and actor.name is None and actor.code != "IGO" and actor.sector:
+        return replace(actor, country=country, code=country + actor.sector)
+    return actor
 
 
 STEPS: tuple[Step, ...] = (check_form, choose_sense, govern, check_type, find_sources, find_targets,

@@ -19,3 +19,10 @@ def test_an_actor_of_a_story_naming_no_country_is_of_the_country_where_it_acts(c
 def test_an_actor_with_a_country_of_its_own_keeps_it_where_it_acts(code):
     coded = code("Turkish soldiers shelled a village near Tell Abiad on Monday.")
     assert all(source is None or source.startswith("TUR") for _, source, _ in coded), coded
+
+
+def test_an_unnamed_doer_takes_the_country_of_a_village_the_index_knows_only_by_another_name(code):
+    # the village is found and placed, though the parser calls it an organisation
+    coded = code("On 5 May 2024, the monitors observed a total of 4 explosions involving unknown weapons "
+                 "near Novooleksandrivka.")
+    assert coded == [("FIGHT", "UKRUAF", None)]

@@ -1,6 +1,6 @@
 """The clause coder as steps: trigger → form → sense → governed action → arguments → recipients
 → status → date → place → events. Each step does one job on a ``Clause`` and may stop it (with
-the reason ``--explain`` shows); ``STEPS`` is the order they run in.
+the reason ``--explain`` shows); ``STEPS`` is the order they run in, ``chain`` with the place step.
 """
 
 from __future__ import annotations
@@ -181,6 +181,8 @@ def imply_source(clause: Clause, ctx: CodingContext) -> None:
         return
     sector = ctx.triggers.implied_sources.get(ctx.entry(clause.code).plover_type or "")
     implied = ctx.actors.implied(clause.trigger, sector) if sector is not None else None
+    if implied is not None and clause.location is not None and clause.location.country:
+        implied = at_home(implied, clause.location.country)  # "near Novooleksandrivka", no country named
     if implied is not None and implied.country:  # with no place named, an unknown doer says nothing
         clause.sources = [implied]
         clause.source_path = f"source: implied, {sector} where it happens ({clause.source_path})"
@@ -218,7 +220,7 @@ def locate(places: PlaceFinder, by_token: dict[int, Toponym], fallback: Location
 
 
 def at_home(actor: Actor, country: str) -> Actor:
-    """An actor the story gives no country at all ("lecturers protested in Diwaniya city", a
+    """An actor, named or implied, the story gives no country at all ("lecturers protested in Diwaniya city", a
     story naming no country) is of the country where its event happens, as the clause's own
     place phrase names it; named actors and international bodies keep theirs."""
     if actor.country is None and actor.name is None and actor.code != "IGO" and actor.sector:
@@ -228,6 +230,13 @@ def at_home(actor: Actor, country: str) -> Actor:
 
 STEPS: tuple[Step, ...] = (check_form, choose_sense, govern, check_type, find_sources, find_targets,
                            speaker_demands, imply_source, settle_recipients, require_actor, read_status, read_date)
+
+
+def chain(locate_step: Step) -> tuple[Step, ...]:
+    """The steps with one story's place step, run once the type and the named actors are known:
+    where the event happens gives a country to those of its actors, named or implied, that have none."""
+    at = STEPS.index(imply_source)
+    return (*STEPS[:at], locate_step, *STEPS[at:])
 
 
 def run(clause: Clause, ctx: CodingContext, steps: tuple[Step, ...]) -> bool:

@@ -26,3 +26,23 @@ def test_an_unnamed_doer_takes_the_country_of_a_village_the_index_knows_only_by_
     coded = code("On 5 May 2024, the monitors observed a total of 4 explosions involving unknown weapons "
                  "near Novooleksandrivka.")
     assert coded == [("FIGHT", "UKRUAF", None)]
+
+
+def test_a_bomb_that_explodes_is_a_bombing_by_an_unnamed_actor_and_a_gas_cylinder_is_not(code):
+    assert code("On 4 May 2024, an IED exploded near a checkpoint in Aleppo as a convoy passed.") == [
+        ("ASSAULT", "SYRUAF", None)]
+    assert code("A gas cylinder exploded in a restaurant kitchen in Leeds on Monday.") == []
+
+
+def test_repelling_or_thwarting_an_attack_is_armed_force_and_repelling_water_is_nothing(code):
+    assert ("FIGHT", "AFGCOP", "AFGREB") in code("On 2 May 2024, Afghan security forces repelled an attack by "
+                                                 "Taliban militants in Kunduz.")
+    assert [t for t, _, _ in code("On 3 May 2024, Yemeni government forces thwarted a Houthi incursion "
+                                  "near Marib.")] == ["FIGHT"]
+    assert code("The new coating repels water and thwarted a takeover bid, the company said in London.") == []
+
+
+def test_stabbing_is_assault_and_vandalism_a_violent_protest(code):
+    assert [t for t, _, _ in code("On 6 May 2024, a local politician was stabbed by two men in Dhaka.")] == ["ASSAULT"]
+    assert code("On 5 May 2024, protesters vandalized a police station in Bamako.") == [
+        ("PROTEST", "MLICVL", "MLICOP")]

@@ -46,3 +46,21 @@ def test_stabbing_is_assault_and_vandalism_a_violent_protest(code):
     assert [t for t, _, _ in code("On 6 May 2024, a local politician was stabbed by two men in Dhaka.")] == ["ASSAULT"]
     assert code("On 5 May 2024, protesters vandalized a police station in Bamako.") == [
         ("PROTEST", "MLICVL", "MLICOP")]
+
+
+def test_exchanging_fire_is_armed_force_between_the_two_and_exchanging_data_is_not(code):
+    assert code("On 9 May 2024, Houthi forces exchanged artillery fire with government forces near Marib.") == [
+        ("FIGHT", "YEMREB", "YEMMIL")]
+    assert all(t != "FIGHT" for t, _, _ in code("The two banks exchanged data with regulators in London."))
+
+
+def test_clashes_between_two_sides_name_both_and_a_mediation_between_them_does_not(code):
+    assert code("On 3 May 2024, clashes between Houthi forces and government forces took place near Marib.") == [
+        ("FIGHT", "YEMREB", "YEMMIL")]
+    coded = code("The Arab League launched a mediation effort between Syria and Jordan on Saturday.")
+    assert all(source != "SYR" for _, source, _ in coded), coded
+
+
+def test_forces_named_by_another_sector_are_not_the_forces_named_before(code):
+    coded = code("Houthi forces attacked a village near Marib. Government forces shelled the village later.")
+    assert [source for _, source, _ in coded] == ["YEMREB", "YEMMIL"], coded

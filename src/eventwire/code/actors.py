@@ -434,12 +434,19 @@ class StoryActors:
             if actor is None or (actor.country is None and actor.name is None and head_clue is not None
                                  and head_clue.kind == "agent"):
                 remembered = self._remembered(head)
-                if remembered is not None:
+                if remembered is not None and not self._other_sector(head, remembered):
                     actor = remembered
         if actor is None or not remember or not self._participant(token):
             return actor
         self._remember(head, head_clue, actor)
         return actor
+
+    def _other_sector(self, head: Token, remembered: Actor) -> bool:
+        """A modifier of the head is an agent word of another sector than the actor the head's
+        word stood for: "government forces" after "Houthi forces" are other forces."""
+        sectors = {clue.sector for c in children(head, "amod", "compound")
+                   if (clue := self.clue(c)) is not None and clue.kind == "agent" and clue.sector}
+        return bool(sectors) and remembered.sector not in sectors
 
     def _remember(self, head: Token, head_clue: Clue | None, actor: Actor) -> None:
         """What a phrase tells of later ones: a person's surname, the participant a pronoun may

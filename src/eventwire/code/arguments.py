@@ -97,6 +97,21 @@ def noun_sources(noun: Token, ctx: CodingContext) -> Found:
     return [], "source: none found"
 
 
+def between_sides(noun: Token, ctx: CodingContext) -> tuple[list[Actor], list[Actor]] | None:
+    """ "clashes between A and B": the two sides a noun's "between" phrase names, A as the
+    source, the others as recipients; None unless it names two actors at least, or the noun
+    is not of an event both sides do (reciprocal_events)."""
+    if lemma(noun) not in ctx.grammar.reciprocal_events:
+        return None
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ctx.grammar.between_prepositions:
+            for pobj in children(prep, "pobj"):
+                sides = ctx.actors.resolve(pobj)
+                if len(sides) > 1:
+                    return sides[:1], sides[1:]
+    return None
+
+
 def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingContext, *,
             complement: Token | None = None, complement_targets: list[Actor] | None = None,
             noun_trigger: bool = False, skip_object: bool = False) -> Found:

@@ -126,6 +126,12 @@ def find_sources(clause: Clause, ctx: CodingContext) -> None:
         clause.sources, clause.source_path = arguments.noun_sources(clause.trigger, ctx)
     else:
         clause.sources, clause.source_path = arguments.sources(clause.anchor, clause.sense, ctx)
+    # "clashes between A and B" with no one else named as their doer: A and B are the two sides
+    # (not so "X's mediation between A and B": the mediator acts, A and B receive)
+    sides = arguments.between_sides(clause.trigger, ctx) if clause.nominal and not clause.sources else None
+    if sides is not None:
+        clause.sources, clause.source_path = sides[0], f"source: the first side 'between' names ({sides[0][0].text!r})"
+        clause.between = sides[1]
 
 
 def find_targets(clause: Clause, ctx: CodingContext) -> None:
@@ -133,6 +139,9 @@ def find_targets(clause: Clause, ctx: CodingContext) -> None:
     marked = arguments.marked(clause.sense, clause.trigger, ctx)
     if marked.get("target"):
         clause.targets, clause.target_path = marked["target"]
+        return
+    if clause.between:
+        clause.targets, clause.target_path = clause.between, "target: the other side 'between' names"
         return
     if not clause.nominal:
         clause.targets, clause.target_path = arguments.targets(

@@ -64,3 +64,24 @@ def test_clashes_between_two_sides_name_both_and_a_mediation_between_them_does_n
 def test_forces_named_by_another_sector_are_not_the_forces_named_before(code):
     coded = code("Houthi forces attacked a village near Marib. Government forces shelled the village later.")
     assert [source for _, source, _ in coded] == ["YEMREB", "YEMMIL"], coded
+
+
+def test_a_gathering_to_demand_is_a_demonstration_and_one_to_celebrate_is_not(code):
+    coded = code("On 27 April 2024, more than 100 parents gathered in front of a school in Phnom Penh to demand "
+                 "a reduction in fees.")
+    assert [t for t, _, _ in coded] == ["PROTEST"]
+    assert code("Thousands of fans gathered in Madrid to celebrate the title.") == []
+    # what a gathering of money is for is still coded on its own
+    assert [t for t, _, _ in code("The charity said it had gathered enough money to fund new classrooms "
+                                   "for the Kenyan government.")] == ["AID"]
+
+
+def test_demonstrators_who_gather_demonstrate(code):
+    assert [t for t, _, _ in code("Hundreds of demonstrators gathered outside the parliament in Nairobi.")] == [
+        "PROTEST"]
+
+
+def test_a_performed_protest_is_a_protest_and_a_performed_operation_nothing(code):
+    assert ("PROTEST", "ARGCVL", "ARG") in code("On 30 April 2024, in Mendoza, residents performed a pot-banging "
+                                                "protest against the release of prisoners.")
+    assert code("Surgeons performed an operation on the injured striker in Manchester.") == []

@@ -94,17 +94,25 @@ def govern(clause: Clause, ctx: CodingContext) -> None:
         has_anchor = not clause.nominal or clause.anchor.i != clause.trigger.i
         clause.code = governed.recode(sense.cameo, clause.anchor, ctx) if has_anchor else sense.cameo
         return
-    action = governed.complement(verb, ctx, infinitive_only=sense.complement == "infinitive")
+    action = governed.complement(verb, ctx, infinitive_only=sense.complement == "infinitive",
+                                 purpose=sense.complement == "purpose")
     if action is not None and governed.not_governed(verb, action, sense.absorb, ctx):
         clause.stop(f"{sense.where}: reports or asks about another's action")
         return
     action_type = None
+    consumed = set(ctx.consumed)
     if action is not None:
         action_type, clause.complement_targets = governed.complement_meaning(action, ctx)
     elif sense.need_complement:
         clause.stop(f"{sense.where} needs a complement (\"to ...\", \"that ...\")")
         return
     kind = sense.absorb
+    if ctx.triggers.governs_no_event(kind, action_type):
+        # "gathered to celebrate the title": a gathering, no demonstration; "gathered enough
+        # money to fund a recount": the funding is still coded on its own
+        ctx.consumed.intersection_update(consumed)
+        clause.stop(f"{sense.where}: governs no action of the types that make it an event")
+        return
     if kind == "intent" and ctx.triggers.future.get(action_type or "") == "threat":
         kind = "threat"  # "promised to strike back" is a threat
     clause.complement = action

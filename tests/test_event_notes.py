@@ -85,3 +85,10 @@ def test_a_performed_protest_is_a_protest_and_a_performed_operation_nothing(code
     assert ("PROTEST", "ARGCVL", "ARG") in code("On 30 April 2024, in Mendoza, residents performed a pot-banging "
                                                 "protest against the release of prisoners.")
     assert code("Surgeons performed an operation on the injured striker in Manchester.") == []
+
+
+def test_the_subject_the_parser_hung_on_an_opening_place_list_is_the_subject(code_story):
+    story = code_story("On 5 May 2024, in Tonala, Chiapas, workers from a transport company protested at the "
+                       "offices of the company.")
+    (event,) = story.events
+    assert (event.plover.type, event.source.code, event.source.text.split()[0]) == ("PROTEST", "MEXLAB", "workers")

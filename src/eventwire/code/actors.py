@@ -292,7 +292,7 @@ class StoryActors:
         self.words = grammar
         self.clues = gazetteer.match(doc) if clues is None else clues
         self._places = places or {}
-        self.dominant = _dominant_country(self.clues)  # the country the story names most
+        self.dominant = _dominant_country(self.clues, doc, set(grammar.currency_nouns))  # the most named
         self._memory: dict[str, Actor] = {}  # lemma or "name:Surname" → the actor it stood for
         self._last: Actor | None = None
         self._own: dict[int, Actor | None] = {}
@@ -579,13 +579,21 @@ class StoryActors:
             town = self._places.get(token.i)
             if town is not None and (clue is None or clue.kind not in ("country", "capital")):
                 rank = (0, abs(token.i - head.i), town)  # "police in Kisumu", "protesters in Sidon"
-            elif clue is None or clue.kind == "agent" or not clue.country:
-                continue
+            elif clue is None or clue.kind == "agent" or not clue.country or self._currency(token):
+                continue  # "against the US dollar exchange rate" says nothing of the protesters
             else:
                 rank = (0 if clue.kind in ("country", "capital") else 1, abs(token.i - head.i), clue.country)
             if best is None or rank < best:
                 best = rank
         return best[2] if best else self.dominant
+
+    def _currency(self, token: Token) -> bool:
+        """A country word naming a currency ("the US dollar"), not a country's people or place."""
+        end = token.i + 1
+        span = self.clue_span(token)
+        if span is not None:
+            end = span[1]
+        return end < len(token.doc) and token.doc[end].lower_ in self.words.currency_nouns
 
     def _ethnic(self, token: Token) -> bool:
         doc = token.doc
@@ -645,9 +653,13 @@ def _with_country(actor: Actor, country: str | None) -> Actor:
     return actor
 
 
-def _dominant_country(clues: dict[int, ClueHit]) -> str | None:
+def _dominant_country(clues: dict[int, ClueHit], doc: Doc | None = None,
+                      currency_nouns: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The country the story's clues name most; not one named only as a currency ("US dollar")."""
     counts: dict[str, int] = {}
-    for _start, _, clue in set(clues.values()):
+    for _start, end, clue in set(clues.values()):
+        if doc is not None and end < len(doc) and doc[end].lower_ in currency_nouns:
+            continue
         if clue.country and clue.kind != "agent":
             counts[clue.country] = counts.get(clue.country, 0) + 1
     return max(counts, key=lambda c: (counts[c], c)) if counts else None

@@ -94,10 +94,12 @@ def test_the_subject_the_parser_hung_on_an_opening_place_list_is_the_subject(cod
     assert (event.plover.type, event.source.code, event.source.text.split()[0]) == ("PROTEST", "MEXLAB", "workers")
 
 
-def test_name_particles_name_heads_and_currencies_are_no_places(code_story):
+def test_name_particles_name_heads_and_currencies_are_no_places(code_story, code):
     story = code_story("Al Shabaab militants attacked a base in Afgooye. The Military Police arrested two men "
                        "near Karbonit Mine.")
     assert {p.text for p in story.places} & {"Al", "Police", "Mine"} == set()
     story = code_story("Protesters blocked a highway against the high US dollar exchange rate.")
     assert all(p.country != "USA" for p in story.places)
     assert all(e.source is None or e.source.country != "USA" for e in story.events)
+    coded = code("Protesters demonstrating against the high US dollar exchange rate blocked a road in Sidon.")
+    assert coded and all(source is None or not source.startswith("USA") for _, source, _ in coded), coded

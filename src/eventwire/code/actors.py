@@ -509,8 +509,8 @@ class StoryActors:
                 continue
             if clue.kind == "named" and named is None and country is None and where != "place":
                 named = clue  # the nearer of a named actor and a country word decides
-            elif clue.kind in _COUNTRY_KINDS and country is None:
-                country = clue.country
+            elif clue.kind in _COUNTRY_KINDS and country is None and not self._currency(token):
+                country = clue.country  # not "the US dollar": a currency is no one's country
                 place_only = where == "place"
             elif clue.kind == "agent" and (sector is None or (group and modifier_sector is None)):
                 modifier_sector = clue.sector  # "leaders of the opposition" are the opposition

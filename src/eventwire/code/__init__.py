@@ -30,7 +30,7 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
                          story.published, clues=clues, places=place_countries(toponyms))
     ctx = CodingContext(doc=doc, actors=actors, triggers=knowledge.triggers, grammar=knowledge.grammar,
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)
-    chain = (*steps.STEPS, steps.locate(knowledge.places, places_by_token(toponyms), story_location(doc, toponyms)))
+    chain = steps.chain(steps.locate(knowledge.places, places_by_token(toponyms), story_location(doc, toponyms)))
     mentions = []
     discarded = _discarded(doc, knowledge.dictionaries.discards)
     for sentence in doc.sents:

@@ -305,7 +305,7 @@ class StoryActors:
         self.words = grammar
         self.clues = gazetteer.match(doc) if clues is None else clues
         self._places = places or {}
-        self.dominant = _dominant_country(self.clues)  # the country the story names most
+        self.dominant = _dominant_country(self.clues, doc, set(grammar.currency_nouns))  # the most named
         self._memory: dict[str, Actor] = {}  # lemma or "name:Surname" → the actor it stood for
         self._last: Actor | None = None
         self._own: dict[int, Actor | None] = {}
@@ -466,12 +466,19 @@ class StoryActors:
             if actor is None or (actor.country is None and actor.name is None and head_clue is not None
                                  and head_clue.kind == "agent"):
                 remembered = self._remembered(head)
-                if remembered is not None:
+                if remembered is not None and not self._other_sector(head, remembered):
                     actor = remembered
         if actor is None or not remember or not self._participant(token):
             return actor
         self._remember(head, head_clue, actor)
         return actor
+
+    def _other_sector(self, head: Token, remembered: Actor) -> bool:
+        """A modifier of the head is an agent word of another sector than the actor the head's
+        word stood for: "government forces" after "Houthi forces" are other forces."""
+        sectors = {clue.sector for c in children(head, "amod", "compound")
+                   if (clue := self.clue(c)) is not None and clue.kind == "agent" and clue.sector}
+        return bool(sectors) and remembered.sector not in sectors
 
     def _remember(self, head: Token, head_clue: Clue | None, actor: Actor) -> None:
         """What a phrase tells of later ones: a person's surname, the participant a pronoun may
@@ -537,8 +544,8 @@ class StoryActors:
                 stacked.append(clue)
             if clue.kind == "named" and named is None and country is None and where != "place":
                 named = clue  # the nearer of a named actor and a country word decides
-            elif clue.kind in _COUNTRY_KINDS and country is None:
-                country = clue.country
+            elif clue.kind in _COUNTRY_KINDS and country is None and not self._currency(token):
+                country = clue.country  # not "the US dollar": a currency is no one's country
                 place_only = where == "place"
             elif clue.kind == "agent" and (sector is None or (group and modifier_sector is None)):
                 modifier_sector = clue.sector  # "leaders of the opposition" are the opposition
@@ -674,13 +681,21 @@ class StoryActors:
             town = self._places.get(token.i)
             if town is not None and (clue is None or clue.kind not in ("country", "capital")):
                 rank = (0, abs(token.i - head.i), town)  # "police in Kisumu", "protesters in Sidon"
-            elif clue is None or clue.kind == "agent" or not clue.country:
-                continue
+            elif clue is None or clue.kind == "agent" or not clue.country or self._currency(token):
+                continue  # "against the US dollar exchange rate" says nothing of the protesters
             else:
                 rank = (0 if clue.kind in ("country", "capital") else 1, abs(token.i - head.i), clue.country)
             if best is None or rank < best:
                 best = rank
         return best[2] if best else self.dominant
+
+    def _currency(self, token: Token) -> bool:
+        """A country word naming a currency ("the US dollar"), not a country's people or place."""
+        end = token.i + 1
+        span = self.clue_span(token)
+        if span is not None:
+            end = span[1]
+        return end < len(token.doc) and token.doc[end].lower_ in self.words.currency_nouns
 
     def _ethnic(self, token: Token) -> bool:
         doc = token.doc
@@ -758,9 +773,13 @@ def _with_country(actor: Actor, country: str | None) -> Actor:
     return actor
 
 
-def _dominant_country(clues: dict[int, ClueHit]) -> str | None:
+def _dominant_country(clues: dict[int, ClueHit], doc: Doc | None = None,
+                      currency_nouns: frozenset[str] | set[str] = frozenset()) -> str | None:
+    """The country the story's clues name most; not one named only as a currency ("US dollar")."""
     counts: dict[str, int] = {}
-    for _start, _, clue in set(clues.values()):
+    for _start, end, clue in set(clues.values()):
+        if doc is not None and end < len(doc) and doc[end].lower_ in currency_nouns:
+            continue
         if clue.country and clue.kind != "agent":
             counts[clue.country] = counts.get(clue.country, 0) + 1
     return max(counts, key=lambda c: (counts[c], c)) if counts else None

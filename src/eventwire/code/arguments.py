@@ -47,6 +47,10 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
             for child in children(current, *_SUBJECT_DEPS):
                 label = f"subject {child.text!r}" + (f" of {current.text!r}" if current != verb else "")
                 return actors.resolve(child), "source: " + " > ".join([*path, label])
+            listed = _subject_in_opening_list(current)
+            if listed is not None and actors.resolve(listed):
+                return actors.resolve(listed), "source: " + " > ".join(
+                    [*path, f"subject {listed.text!r}, read as the last of an opening place list"])
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
                 return actors.resolve(current.head), "source: " + " > ".join([*path, f"noun {current.head.text!r}"])
         if current.pos_ in ("NOUN", "PROPN"):  # "the campaign to push back IS": whose campaign
@@ -58,6 +62,24 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
         path.append(f"{current.dep_} of {current.head.text!r}")
         current = current.head
     return [], "source: none found"
+
+
+def _subject_in_opening_list(verb: Token) -> Token | None:
+    """ "On 5 May, in Tonala, Chiapas, workers protested": the parser, seeing a list, hung the
+    subject on the opening place phrase as its last conjunct; a common noun after the place
+    names, before a verb with no subject, is that subject."""
+    for prep in children(verb, "prep"):
+        if prep.i > verb.i:
+            continue
+        for pobj in children(prep, "pobj"):
+            last, chain = pobj, [pobj]
+            while (nxt := next((c for c in children(last, "conj") if c.i < verb.i), None)) is not None:
+                last = nxt
+                chain.append(nxt)
+            if (len(chain) > 1 and last.pos_ == "NOUN" and all(t.pos_ == "PROPN" for t in chain[:-1])
+                    and last.i > 0 and last.doc[last.i - 1].text == ","):
+                return last
+    return None
 
 
 def _passive_source(current: Token, verb: Token, path: list[str], ctx: CodingContext) -> Found | None:
@@ -95,6 +117,21 @@ def noun_sources(noun: Token, ctx: CodingContext) -> Found:
             if found:
                 return found, f"source: modifier {child.text!r}"
     return [], "source: none found"
+
+
+def between_sides(noun: Token, ctx: CodingContext) -> tuple[list[Actor], list[Actor]] | None:
+    """ "clashes between A and B": the two sides a noun's "between" phrase names, A as the
+    source, the others as recipients; None unless it names two actors at least, or the noun
+    is not of an event both sides do (reciprocal_events)."""
+    if lemma(noun) not in ctx.grammar.reciprocal_events:
+        return None
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ctx.grammar.between_prepositions:
+            for pobj in children(prep, "pobj"):
+                sides = ctx.actors.resolve(pobj)
+                if len(sides) > 1:
+                    return sides[:1], sides[1:]
+    return None
 
 
 def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingContext, *,

@@ -38,6 +38,7 @@ class Clause:
     code: str | None = None  # the CAMEO code, once chosen
     complement: Token | None = None  # the action a governing verb absorbed ("agreed to [withdraw]")
     complement_targets: list[Actor] | None = None
+    between: list[Actor] = field(default_factory=list)  # the other sides of "clashes between A and B"
     sources: list[Actor] = field(default_factory=list)
     source_path: str = ""
     targets: list[Actor] = field(default_factory=list)

@@ -16,10 +16,15 @@ from eventwire.code.triggers import Sense
 from eventwire.model import Actor
 
 
-def complement(verb: Token, ctx: CodingContext, infinitive_only: bool = False) -> Token | None:
+def complement(verb: Token, ctx: CodingContext, infinitive_only: bool = False, purpose: bool = False) -> Token | None:
     """The action a governing verb governs: its clause, its "for"/"to" noun ("called for
-    sanctions"), or a clause hung off its object ("urged the EU to give ...")."""
+    sanctions"), or a clause hung off its object ("urged the EU to give ..."); with ``purpose``,
+    also the "to ..." clause saying what it is done for ("gathered outside the school to demand")."""
     grammar = ctx.grammar
+    if purpose:
+        for child in children(verb, "advcl"):
+            if child.pos_ == "VERB" and has_child(child, "aux", grammar.infinitive_markers):
+                return child
     for child in children(verb, "xcomp", "ccomp"):
         if child.pos_ in ("VERB", "AUX"):
             if infinitive_only and not has_child(child, "aux", grammar.infinitive_markers):

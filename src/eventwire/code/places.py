@@ -72,6 +72,10 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
             span = span[1:]
         if not len(span) or not span.text.strip() or span.text.isdigit():
             return
+        if len(span) == 1 and span[0].lower_ in words.name_particles:
+            return  # "Al" of "Al Shabaab" is no town in Norway
+        if span.end < len(doc) and doc[span.end].lower_ in words.currency_nouns:
+            return  # "the US dollar exchange rate"
         text = span.text.removesuffix("'s").removesuffix("’s").strip()
         candidates = _candidates(text, finder) if kind == "literal" else []
         if kind == "literal" and span.end < len(doc) and doc[span.end].text == "." and not span[-1].whitespace_:
@@ -205,12 +209,21 @@ def _add_known(run: Span, add, finder: PlaceFinder, min_population: int = 20_000
             end = i + length
             if not candidates and end < len(run.doc) and run.doc[end].text == "." and not words[-1].whitespace_:
                 candidates = _candidates(words.text + ".", finder)  # "Gatineau, Que."
+            if length == 1 and _name_head(run, i, finder):
+                continue
             if any(c.kind != "city" or c.population >= min_population for c in candidates):
                 add(i, i + length, "literal")
                 i += length
                 break
         else:
             i += 1
+
+
+def _name_head(run: Span, i: int, finder: PlaceFinder) -> bool:
+    """The last word of a longer capitalised name that is a common name's head ("Military Police",
+    "Karbonit Mine", "North Zone"; grammar.yaml name_heads): that name's head, not the town it
+    matches (Police, Poland); "Metro Vancouver" keeps its place."""
+    return len(run) > 1 and i == run.end - 1 and run.doc[i].lower_ in finder.words.name_heads
 
 
 def build_regions(lexicons: Lexicons) -> dict[str, GeoPlace]:
@@ -472,6 +485,10 @@ def _place_of(pobj: Token, by_token: dict[int, Toponym], finder: PlaceFinder) ->
     """ "in Moscow"; "in the town of Cizre"; "in the capital of the Russian Federation"."""
     if pobj.i in by_token:
         return _location(by_token[pobj.i], pobj.doc)
+    if pobj.lower_ in finder.words.division_words | finder.words.settlement_words:
+        for part in children(pobj, "compound"):  # "in Diwaniya city", "in Ysyk-Ata district"
+            if part.i in by_token and part.i == pobj.i - 1:
+                return _location(by_token[part.i], pobj.doc)
     for child in children(pobj, "prep"):
         if child.lower_ in finder.words.partitive_prepositions:
             for inner in children(child, "pobj"):

@@ -1,11 +1,12 @@
 """The clause coder as steps: trigger → form → sense → governed action → arguments → recipients
 → status → date → place → events. Each step does one job on a ``Clause`` and may stop it (with
-the reason ``--explain`` shows); ``STEPS`` is the order they run in.
+the reason ``--explain`` shows); ``STEPS`` is the order they run in, ``chain`` with the place step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -95,17 +96,25 @@ def govern(clause: Clause, ctx: CodingContext) -> None:
         recoded = has_anchor and not sense.user
         clause.code = governed.recode(sense.cameo, clause.anchor, ctx) if recoded else sense.cameo
         return
-    action = governed.complement(verb, ctx, infinitive_only=sense.complement == "infinitive")
+    action = governed.complement(verb, ctx, infinitive_only=sense.complement == "infinitive",
+                                 purpose=sense.complement == "purpose")
     if action is not None and governed.not_governed(verb, action, sense.absorb, ctx):
         clause.stop(f"{sense.where}: reports or asks about another's action")
         return
     action_type = None
+    consumed = set(ctx.consumed)
     if action is not None:
         action_type, clause.complement_targets = governed.complement_meaning(action, ctx)
     elif sense.need_complement:
         clause.stop(f"{sense.where} needs a complement (\"to ...\", \"that ...\")")
         return
     kind = sense.absorb
+    if ctx.triggers.governs_no_event(kind, action_type):
+        # "gathered to celebrate the title": a gathering, no demonstration; "gathered enough
+        # money to fund a recount": the funding is still coded on its own
+        ctx.consumed.intersection_update(consumed)
+        clause.stop(f"{sense.where}: governs no action of the types that make it an event")
+        return
     if kind == "intent" and ctx.triggers.future.get(action_type or "") == "threat":
         kind = "threat"  # "promised to strike back" is a threat
     clause.complement = action
@@ -127,6 +136,12 @@ def find_sources(clause: Clause, ctx: CodingContext) -> None:
         clause.sources, clause.source_path = arguments.noun_sources(clause.trigger, ctx)
     else:
         clause.sources, clause.source_path = arguments.sources(clause.anchor, clause.sense, ctx)
+    # "clashes between A and B" with no one else named as their doer: A and B are the two sides
+    # (not so "X's mediation between A and B": the mediator acts, A and B receive)
+    sides = arguments.between_sides(clause.trigger, ctx) if clause.nominal and not clause.sources else None
+    if sides is not None:
+        clause.sources, clause.source_path = sides[0], f"source: the first side 'between' names ({sides[0][0].text!r})"
+        clause.between = sides[1]
 
 
 def find_targets(clause: Clause, ctx: CodingContext) -> None:
@@ -134,6 +149,9 @@ def find_targets(clause: Clause, ctx: CodingContext) -> None:
     marked = arguments.marked(clause.sense, clause.trigger, ctx)
     if marked.get("target"):
         clause.targets, clause.target_path = marked["target"]
+        return
+    if clause.between:
+        clause.targets, clause.target_path = clause.between, "target: the other side 'between' names"
         return
     if not clause.nominal:
         clause.targets, clause.target_path = arguments.targets(
@@ -184,6 +202,8 @@ def imply_source(clause: Clause, ctx: CodingContext) -> None:
         return  # a person is named, one the coder does not know: "Ms Haley attacked" is no armed group
     sector = ctx.triggers.implied_sources.get(ctx.entry(clause.code).plover_type or "")
     implied = ctx.actors.implied(clause.trigger, sector) if sector is not None else None
+    if implied is not None and clause.location is not None and clause.location.country:
+        implied = at_home(implied, clause.location.country)  # "near Novooleksandrivka", no country named
     if implied is not None and implied.country:  # with no place named, an unknown doer says nothing
         clause.sources = [implied]
         clause.source_path = f"source: implied, {sector} where it happens ({clause.source_path})"
@@ -221,12 +241,31 @@ def locate(places: PlaceFinder, by_token: dict[int, Toponym], fallback: Location
     def step(clause: Clause, ctx: CodingContext) -> None:
         ptype = ctx.entry(clause.code).plover_type
         clause.location = event_location(clause.anchor, by_token, fallback, ptype, places)
+        if clause.location is not None and clause.location.country:
+            clause.sources = [at_home(a, clause.location.country) for a in clause.sources]
+            clause.targets = [at_home(a, clause.location.country) for a in clause.targets]
 
     return step
 
 
+def at_home(actor: Actor, country: str) -> Actor:
+    """An actor, named or implied, the story gives no country at all ("lecturers protested in Diwaniya city", a
+    story naming no country) is of the country where its event happens, as the clause's own
+    place phrase names it; named actors and international bodies keep theirs."""
+    if actor.country is None and actor.name is None and actor.code != "IGO" and actor.sector:
+        return replace(actor, country=country, code=country + actor.sector)
+    return actor
+
+
 STEPS: tuple[Step, ...] = (check_form, choose_sense, govern, check_type, find_sources, find_targets,
                            speaker_demands, imply_source, settle_recipients, require_actor, read_status, read_date)
+
+
+def chain(locate_step: Step) -> tuple[Step, ...]:
+    """The steps with one story's place step, run once the type and the named actors are known:
+    where the event happens gives a country to those of its actors, named or implied, that have none."""
+    at = STEPS.index(imply_source)
+    return (*STEPS[:at], locate_step, *STEPS[at:])
 
 
 def run(clause: Clause, ctx: CodingContext, steps: tuple[Step, ...]) -> bool:

@@ -59,7 +59,8 @@ class Sense:
     target: str | None = None
     skip: bool = False
     need_complement: bool = False
-    complement: str | None = None  # "infinitive": only "to ..." complements ("told X to leave")
+    # "infinitive": only "to ..." complements ("told X to leave"); "purpose": a "to ..." clause of purpose too
+    complement: str | None = None
     clause: bool = False  # only with a "that ..." clause ("a rights group protested that ...")
     subjects: tuple[frozenset[str], ...] = ()  # a word the subject phrase must contain
     stative: bool = False  # "is opposed to": a passive form whose subject acts
@@ -91,10 +92,14 @@ class TriggerLexicon:
     def entry(self, code: str) -> CameoEntry:
         return self.cameo[code]
 
-    def governed_code(self, kind: str, ptype: str | None) -> str:
+    def governed_code(self, kind: str, ptype: str | None) -> str | None:
         """The code of a governing act ("intent", "threat", "request", ...) by the type it governs."""
         table = self.complements[kind]
-        return table.get(ptype or "", table["default"])
+        return table.get(ptype or "", table.get("default"))
+
+    def governs_no_event(self, kind: str, ptype: str | None) -> bool:
+        """A kind with no default and no code for this type: "gathered to celebrate" is no event."""
+        return self.governed_code(kind, ptype) is None
 
     def names_an_event(self, token: Token) -> bool:
         """Is the word a trigger of this lexicon (a verb or a noun, by any of its look-up keys)?"""
@@ -119,7 +124,9 @@ def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[
     verbs_data = lexicons.load("verbs") or {}
     nouns_data = lexicons.load("nouns") or {}
     groups = {k: [str(w) for w in v] for k, v in (verbs_data.get("groups") or {}).items()}
-    complements = {k: {t: str(c) for t, c in v.items()} for k, v in (verbs_data.get("complements") or {}).items()}
+    # a kind with no default ("assembly") makes an event only of the types it lists
+    complements = {k: {t: str(c) for t, c in v.items() if c is not None}
+                   for k, v in (verbs_data.get("complements") or {}).items()}
     lexicon = TriggerLexicon(
         light_verbs=frozenset(str(w).lower() for w in verbs_data.get("light_verbs") or []),
         complements=complements,

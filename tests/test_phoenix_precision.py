@@ -40,3 +40,9 @@ def test_a_one_word_name_is_a_name_only_where_the_parser_reads_one(coder):
     assert events(coder, "Male students protested against the government in Dhaka on Monday.") == [
         ("PROTEST", "141", "BGDEDU", "BGDGOV")]
     assert events(coder, "Nato troops attacked rebels in Kandahar on Monday.")[0][2] == "IGONATO"
+
+
+def test_a_dictionary_person_the_phrase_places_in_another_country_is_of_that_one(coder):
+    # Phoenix knows a Jordanian Hassan; "of Morocco" says which Hassan this is
+    (source,) = {e[2] for e in events(coder, "King Hassan of Morocco said he would host talks between Israel and the PLO.")}
+    assert source.startswith("MAR")

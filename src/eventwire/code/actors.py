@@ -458,7 +458,7 @@ class StoryActors:
         if head_clue is None and head.pos_ == "PROPN" and f"name:{head.text}" in self._memory:
             return self._copy(self._memory[f"name:{head.text}"], head)  # "Hussein" after "Fuad Hussein"
         if head_clue is not None and head_clue.kind == "named":
-            actor = self._actor(head_clue, head)
+            actor = self._as_written(self._actor(head_clue, head), head_clue, head)
         else:
             actor = self._compose(head, head_clue)
             # "the officials" with no country in the phrase: those the story named before (a named
@@ -709,6 +709,18 @@ class StoryActors:
         text, start, end = self._text(head)
         return Actor(text=text, start=start, end=end, name=clue.name, country=clue.country, sector=clue.sector,
                      code=clue.code)
+
+    def _as_written(self, actor: Actor, clue: Clue, head: Token) -> Actor:
+        """A dictionary's person of one country that the phrase says is of another is of that one:
+        "King Hassan of Morocco" is no Jordanian prince, whatever role a namesake holds."""
+        if clue.where is None:
+            return actor
+        for token, where in self._phrase_order(head):
+            other = self.clue(token)
+            if where == "member" and other is not None and other.kind in ("country", "nation") \
+                    and other.country and other.country != actor.country:
+                return replace(actor, country=other.country, code=other.country + (actor.sector or ""))
+        return actor
 
     def _copy(self, actor: Actor, head: Token) -> Actor:
         text, start, end = phrase_text(head)

@@ -115,6 +115,23 @@ def test_dictionary_options_on_the_command_line(own_dictionaries, tmp_path, cli)
     assert missing.code == 2 and "dictionary folder not found" in missing.err
 
 
+def test_a_users_own_code_is_stored_and_exported_with_no_plover_type(tmp_path, cli, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "own"
+    folder.mkdir()
+    (folder / "own.actors.txt").write_text("ZORBLAND [ZRB]\nQUELLIA [QLL]\n")
+    (folder / "own.verbs.txt").write_text("--- GLORP [901] ---\nGLORP\n")
+    story = tmp_path / "story.txt"
+    story.write_text("Title\n2 May 2011\n\nZorbland glorped Quellia on Monday.\n")
+    db = f"sqlite:///{tmp_path / 'own.db'}"
+    assert cli("ingest", str(story), "--dictionary", str(folder), "--db", db).code == 0
+    out = tmp_path / "events.csv"
+    assert cli("export", "--db", db, "--format", "csv", "--layout", "native", str(out)).code == 0
+    header, row = out.read_text().splitlines()[:2]
+    values = dict(zip(header.split(","), row.split(","), strict=False))
+    assert (values["cameo.code"], values["plover.type"], values["source.code"]) == ("901", "", "ZRB")
+
+
 def test_the_phoenix_dictionaries_ship_with_their_licence():
     folder = resources.files("eventwire") / "dictionaries" / "phoenix"
     names = {p.name for p in folder.iterdir()}

@@ -98,7 +98,8 @@ class Store:
         for e in story.events:
             source_id = _actor_id(conn, e.source)
             target_id = _actor_id(conn, e.target)
-            key = hashlib.sha1("|".join([cluster, e.plover.type, actor_key(e.source), actor_key(e.target),
+            kind = e.plover.type or e.cameo.code  # a user's own code has no PLOVER type
+            key = hashlib.sha1("|".join([cluster, kind, actor_key(e.source), actor_key(e.target),
                                          e.date or ""]).encode()).hexdigest()
             conn.execute(insert(s.events).values(canonical_key=key, source_actor_id=source_id,
                                                   target_actor_id=target_id, **database_values(story, e)))

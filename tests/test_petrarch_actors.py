@@ -25,6 +25,7 @@ LAWMAKER [~LEG]
 FOREIGN_MINISTER [~GOVFRM]
 RELIEF_BODY [NGO~]
 WARDEN {} [~COP]
+SOLDIER [~MIL]
 """
 VERBS = """\
 --- HAUL [070] ---
@@ -170,3 +171,32 @@ def test_a_users_agent_is_matched_in_its_own_forms_only(agents_coder):
 def test_a_users_verb_written_as_a_form_codes_that_form(user_coder):
     assert ("ZRB", "MRW", "062") in triples(user_coder.code_text("Zorbland traded grain with Mirrow on Monday."))
     assert ("ZRB", "MRW", "061") in triples(user_coder.code_text("Zorbland is trading grain with Mirrow."))
+
+
+
+def test_bare_coordinated_agents_share_the_phrases_countries(agents_coder):
+    """One noun phrase to PETRARCH, on parses as the parser makes them: "Zorbland lawmakers and
+    soldiers" are Zorbland's lawmakers and soldiers, "lawmakers and soldiers in Zorbland and Quellia"
+    each country's; with a determiner ("the Zorbland lawmakers and soldiers") the soldiers are of
+    no country."""
+    from spacy.tokens import Doc
+
+    from eventwire.code.actors import StoryActors
+
+    knowledge = agents_coder.knowledge
+
+    def resolved(words, heads, deps, pos):
+        doc = Doc(agents_coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+        actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
+        return {a.code for a in actors.resolve(doc[deps.index("nsubj")])}
+
+    words = ["Zorbland", "lawmakers", "and", "soldiers", "hauled", "tools", "."]
+    deps = ["compound", "nsubj", "cc", "conj", "ROOT", "dobj", "punct"]
+    pos = ["PROPN", "NOUN", "CCONJ", "NOUN", "VERB", "NOUN", "PUNCT"]
+    assert resolved(words, [1, 4, 1, 1, 4, 4, 4], deps, pos) == {"ZRBLEG", "ZRBMIL"}
+    assert resolved(["The", *words], [2, 2, 5, 2, 2, 5, 5, 5], ["det", *deps], ["DET", *pos]) == {"ZRBLEG", "MIL"}
+    words = ["Lawmakers", "and", "soldiers", "in", "Zorbland", "and", "Quellia", "hauled", "tools", "."]
+    assert resolved(words, [7, 0, 0, 0, 3, 0, 0, 7, 7, 7],
+                    ["nsubj", "cc", "conj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
+                    ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"]
+                    ) == {"ZRBLEG", "QLLLEG", "ZRBMIL", "QLLMIL"}

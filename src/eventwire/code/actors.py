@@ -32,6 +32,7 @@ _SET_OFF = frozenset({",", ";", "—", "–"})
 # delegation", "he"); a name in a prepositional phrase ("officials in Moscow", "talks on Syria")
 # is where or what, and remembering it gives later phrases a wrong country
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+_OWN_MODIFIERS = ("det", "amod", "compound", "nmod", "poss", "prep", "appos")  # words a conjunct has of its own
 _GOVERNED_DEPS = ("xcomp", "advcl", "conj", "ccomp", "dobj")
 
 
@@ -365,6 +366,7 @@ class StoryActors:
         """The actors a noun phrase names: one per conjunct ("Israel and the Palestinians")."""
         out = []
         bare: set[int] = set()  # a user's agents: no country the phrase does not name, as in PETRARCH
+        lone: set[int] = set()  # of those, a conjunct that is the agent's word alone ("media and government")
         first: Actor | None = None
         for token in [head, *_conjuncts(head), *self._coordinated_before(head)]:
             actor = self._own_actor(token) if first is None else (
@@ -372,11 +374,28 @@ class StoryActors:
             first = first or actor
             if actor is not None:
                 clue = self.clue(token)
-                if clue is not None and clue.kind == "agent" and clue.code and not actor.country:
+                user_agent = clue is not None and clue.kind == "agent" and bool(clue.code)
+                if user_agent and not actor.country:
                     bare.add(len(out))
+                    if token is not head and not children(token, *_OWN_MODIFIERS):
+                        lone.add(len(out))
                 out.append(replace(actor))
                 out.extend(self._coordinated_modifiers(token, actor))
                 out.extend(self._coordinated_members(token, actor))
+        agents_of = list(dict.fromkeys(a.country for a in out if a.country and a.sector))  # in order
+        if lone and agents_of and not children(head, "det"):
+            # "Danish media and government", "lawmakers and officials in Fornost and Gondor": a
+            # phrase of bare nouns, whose words before and after are those of each noun, as PETRARCH
+            # reads one noun phrase ("the Danish media and government": the media alone are Danish)
+            expanded: list[tuple[Actor, bool]] = []
+            for n, actor in enumerate(out):
+                if n in lone:
+                    expanded.extend((replace(actor, name=None, country=c, code=c + (actor.code or "")), False)
+                                    for c in agents_of)
+                else:
+                    expanded.append((actor, n in bare))
+            out = [a for a, _ in expanded]
+            bare = {n for n, (_, b) in enumerate(expanded) if b}
         # "Iraqi officials and military leaders": a conjunct with no country shares its neighbours'
         countries = {a.country for a in out if a.country}
         country = countries.pop() if len(countries) == 1 else self._default_country(head)

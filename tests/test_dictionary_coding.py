@@ -158,7 +158,7 @@ def test_eval_petrarch_codes_the_unit_tests_with_their_own_dictionaries(cli, tmp
     result = cli("eval", "petrarch", str(folder), "--details", str(details))
     assert result.code == 0, result.err
     report = result.json()
-    assert report["records"] == 284 and report["pass_rate"] >= 0.81  # 0.8169 measured
+    assert report["records"] == 284 and report["pass_rate"] >= 0.82  # 0.8239 measured
     assert set(report["by_category"]) >= {"DEMO", "SYNSET", "COMPOUND", "AGENT", "DATE"}
     rows = json.loads(details.read_text())
     assert any(r["ok"] for r in rows) and all({"expected", "coded"} <= set(r) for r in rows)

@@ -26,6 +26,7 @@ FOREIGN_MINISTER [~GOVFRM]
 RELIEF_BODY [NGO~]
 WARDEN {} [~COP]
 SOLDIER [~MIL]
+OFFICIAL [~GOV]
 """
 VERBS = """\
 --- HAUL [070] ---
@@ -200,3 +201,25 @@ def test_bare_coordinated_agents_share_the_phrases_countries(agents_coder):
                     ["nsubj", "cc", "conj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
                     ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"]
                     ) == {"ZRBLEG", "QLLLEG", "ZRBMIL", "QLLMIL"}
+
+
+def test_a_users_agent_word_as_an_adjective_is_a_subjects_sector(agents_coder):
+    """PETRARCH matches a dictionary word whatever the parser tags it: "the official news agency
+    stated" is an agent of government, of no country; "on an official visit" is no one."""
+    from spacy.tokens import Doc
+
+    from eventwire.code.actors import StoryActors
+
+    knowledge = agents_coder.knowledge
+    words = ["The", "official", "news", "agency", "stated", "."]
+    doc = Doc(agents_coder.nlp.vocab, words=words, heads=[3, 3, 3, 4, 4, 4],
+              deps=["det", "amod", "compound", "nsubj", "ROOT", "punct"],
+              pos=["DET", "ADJ", "NOUN", "NOUN", "VERB", "PUNCT"])
+    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
+    assert [(a.code, a.country) for a in actors.resolve(doc[3])] == [("GOV", None)]
+    words = ["Mirrow", "hauled", "tools", "on", "an", "official", "visit", "."]
+    doc = Doc(agents_coder.nlp.vocab, words=words, heads=[1, 1, 1, 1, 6, 6, 3, 1],
+              deps=["nsubj", "ROOT", "dobj", "prep", "det", "amod", "pobj", "punct"],
+              pos=["PROPN", "VERB", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"])
+    actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
+    assert actors.resolve(doc[6]) == []

@@ -154,8 +154,9 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
     if pattern.capitalised and not words.text[i][:1].isupper() and not (
             size > 1 and words.lower[i] == "the" and words.text[i + 1][:1].isupper()):
         return False  # "THE SHIRE" is "the Shire" within a sentence
-    if pattern.noun and size == 1 and words.pos[i] not in ("NOUN", "PROPN"):
-        return False  # "official contact" is not an official
+    if pattern.noun and size == 1 and words.pos[i] not in ("NOUN", "PROPN") and not (
+            pattern.user and words.pos[i] == "ADJ"):
+        return False  # "official contact" is not an official (a user's: only as a modifier, see _compose)
     if pattern.proper and not words.text[i].isupper() and (
             words.pos[i] in _CLOSED_CLASSES or (words.first[i] and words.pos[i] != "PROPN" and not pattern.user)):
         return False  # "Zero tolerance"; "Male students" are not the Maldives' (capitalised as first words)
@@ -253,7 +254,7 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
         # a user's agent keeps its whole code and its side, as PETRARCH stacks them ("NGOARNGOV")
         # and only its own forms, as PETRARCH matches them ("POLICE {}": no "polices")
         gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], None if shipped else code, where=where,
-                                  before=before), lemma_ok=shipped, noun=True)
+                                  before=before), lemma_ok=shipped, noun=True, user=not shipped)
     gaz.adding_extra = False
 
 
@@ -373,9 +374,7 @@ class StoryActors:
                 self._misattached_member(head, token, first) or self._own_actor(token))
             first = first or actor
             if actor is not None:
-                clue = self.clue(token)
-                user_agent = clue is not None and clue.kind == "agent" and bool(clue.code)
-                if user_agent and not actor.country:
+                if self._user_agent_phrase(token) and not actor.country:
                     bare.add(len(out))
                     if token is not head and not children(token, *_OWN_MODIFIERS):
                         lone.add(len(out))
@@ -401,6 +400,15 @@ class StoryActors:
         country = countries.pop() if len(countries) == 1 else self._default_country(head)
         placed = [actor if n in bare else _with_country(actor, country) for n, actor in enumerate(out)]
         return [member for actor in placed for member in self._members(actor)]
+
+    def _user_agent_phrase(self, token: Token) -> bool:
+        """The phrase's sector is a user's agent's: its head's word, or with no clue of its own, a
+        word before it ("the primary official news agency")."""
+        clue = self.clue(token)
+        if clue is not None:
+            return clue.kind == "agent" and bool(clue.code)
+        return any((c := self.clue(t)) is not None and c.kind == "agent" and bool(c.code)
+                   for child in token.children if child.dep_ in _LEFT_DEPS for t in child.subtree)
 
     def _members(self, actor: Actor) -> list[Actor]:
         """A dictionary actor of several codes ("THE_SHIRE [FRO/BIL/SAM]") is each of them."""
@@ -557,8 +565,9 @@ class StoryActors:
         stacked = [head_clue] if head_clue is not None and head_clue.kind == "agent" and head_clue.code else []
         for token, where in self._phrase_order(head):
             clue = self.clue(token)
-            if clue is None:
-                continue
+            if clue is None or (token.pos_ == "ADJ" and clue.kind == "agent" and not (
+                    where == "modifier" and head.dep_ in ("nsubj", "nsubjpass"))):
+                continue  # a user's agent word as an adjective: of a subject only ("the official agency said")
             if clue.kind == "agent" and clue.code and where == "modifier" and clue not in stacked:
                 stacked.append(clue)
             if clue.kind == "named" and named is None and country is None and where != "place":

@@ -59,3 +59,30 @@ def test_a_doer_the_sentence_names_is_never_replaced_by_an_implied_one(events):
     # "Haley" is no actor the coder knows, but she is named: the source stays unknown, not "armed actor"
     coded = events("Ms Haley strongly attacked the proposal in a speech in Columbia, South Carolina.")
     assert all(e.source is None or e.source.sector != "UAF" for e in coded)
+
+
+def test_a_person_a_violent_verb_is_done_to_is_a_civilian_of_the_place(code):
+    # no actor word names "an inmate" or "a drug suspect": as the passive subject of violence they are civilians
+    assert code("On 8 May 2020, an inmate was stabbed in Manaus, Amazonas.") == [("ASSAULT", None, "BRACVL")]
+    assert code("On 4 May 2020, a drug suspect was killed in Kano.") == [("ASSAULT", None, "NGACVL")]
+    # "shot and killed" in a town the place index gives no country of its own: the second verb's
+    # victim is the first verb's subject
+    assert ("ASSAULT", None, "BRACVL") in code("A teenager was shot and killed in Manaus, Amazonas.")
+
+
+def test_no_victim_is_implied_where_nothing_says_it_was_violence(code):
+    # an active verb whose subject is no actor (poison, a disease) and a number alone are no victims
+    for text in ("Poisoned liquor killed a teenager in Nairobi, Kenya.",
+                 "The earthquake has killed almost 15,000 in Sichuan, China."):
+        assert not any(target and target.endswith("CVL") for _, _, target in code(text)), text
+    # no place with a country: nothing to be a civilian of
+    assert code("I believe an inmate was stabbed.") == []
+
+
+def test_accidents_are_no_violence(code):
+    assert code("On 2 May 2020, a man was killed in a car crash in Kaduna, Nigeria.") == []
+    assert code("A boy was hit by a car and killed in Kano, Nigeria.") == []
+    assert code("One person was killed after crashing his car in Kano, Nigeria.") == []
+    assert code("Two drivers were injured in the collision in Kano, Nigeria.") == []
+    # artillery fire is no accident
+    assert code("Turkish forces shelled regime positions in Saraqeb with artillery fire.") != []

@@ -16,7 +16,7 @@ from eventwire.code.dates import event_date
 from eventwire.code.places import PlaceFinder, Toponym, event_location
 from eventwire.code.senses import fitting_sense, lookup
 from eventwire.code.status import status_of
-from eventwire.code.syntax import children, lemma_keys, objects
+from eventwire.code.syntax import children, lemma_in, lemma_keys, objects
 from eventwire.model import Actor, Location
 
 Step = Callable[[Clause, CodingContext], None]
@@ -209,6 +209,47 @@ def imply_source(clause: Clause, ctx: CodingContext) -> None:
         clause.source_path = f"source: implied, {sector} where it happens ({clause.source_path})"
 
 
+def _violent(clause: Clause, ctx: CodingContext) -> bool:
+    return (ctx.entry(clause.code).plover_type or "").lower() in ctx.grammar.victim_types
+
+
+def not_an_accident(clause: Clause, ctx: CodingContext) -> None:
+    """Violence is no accident: "a man was killed in a car crash", "was killed after crashing his
+    car", "was hit by a car and killed" code nothing (accident_nouns, accident_agents in grammar.yaml)."""
+    if clause.nominal or not _violent(clause, ctx):
+        return
+    grammar = ctx.grammar
+    verbs = [clause.trigger, *([clause.trigger.head] if clause.trigger.dep_ == "conj" else [])]
+    for verb in verbs:
+        for prep in children(verb, "prep", "agent"):
+            words = grammar.accident_agents | grammar.accident_nouns if prep.dep_ == "agent" else grammar.accident_nouns
+            for word in children(prep, "pobj", "pcomp"):
+                if lemma_in(word, words):
+                    clause.stop(f"{clause.sense.where} matched but '{prep.text} {word.text}' is an accident")
+                    return
+
+
+def imply_victim(clause: Clause, ctx: CodingContext) -> None:
+    """The person a violent verb is done to, named by no actor word ("a civilian was killed" is read
+    already; "an inmate was stabbed", "a drug suspect was killed"), is a civilian of the country where
+    it happens (victim_nouns in grammar.yaml): only as the subject of the passive verb, and only where a
+    place gives a country. Not the object of an active verb, whose subject is then no actor ("the
+    liquor killed seventeen", "can kill an adult"), and not a numeral alone ("has killed 15,000")."""
+    if clause.targets or clause.nominal or not _violent(clause, ctx):
+        return
+    if clause.location is None or not clause.location.country:
+        return
+    verb = clause.trigger
+    heads = children(verb, "nsubjpass")
+    if not heads and verb.dep_ == "conj" and not children(verb, "nsubj"):
+        heads = children(verb.head, "nsubjpass")  # "was shot and killed": the first verb's subject
+    if heads and lemma_in(heads[0], ctx.grammar.victim_nouns):
+        head, country = heads[0], clause.location.country
+        clause.targets = [Actor(text=head.text, start=head.idx, end=head.idx + len(head.text), country=country,
+                                sector="CVL", code=country + "CVL")]
+        clause.target_path = f"target: '{head.text}', a civilian where it happens"
+
+
 def require_actor(clause: Clause, ctx: CodingContext) -> None:
     """An actor on one side at least; both, for a sense that says so: the Phoenix patterns name
     the nouns of political acts ("acquire &WEAPON", "come under fire", "the release of"), which
@@ -258,7 +299,8 @@ def at_home(actor: Actor, country: str) -> Actor:
 
 
 STEPS: tuple[Step, ...] = (check_form, choose_sense, govern, check_type, find_sources, find_targets,
-                           speaker_demands, imply_source, settle_recipients, require_actor, read_status, read_date)
+                           speaker_demands, imply_source, not_an_accident, settle_recipients, imply_victim,
+                           require_actor, read_status, read_date)
 
 
 def chain(locate_step: Step) -> tuple[Step, ...]:

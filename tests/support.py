@@ -120,3 +120,21 @@ def story_corpus(tmp_path, n: int):
                      f"Officials in {a} said troops from {b} attacked a village and killed {i + 2} civilians."))
     jsonl(folder / "stories.jsonl", rows)
     return folder
+
+
+def dictionary_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: dict[str, str]) -> Path:
+    """A folder of TABARI/PETRARCH dictionary files written for a test ({"t.actors.txt": text}),
+    with the cache in the test's own folder, so that its compiled form is made afresh."""
+    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
+    folder = tmp_path / "dicts"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def code_triples(story) -> set[tuple[str | None, str | None, str]]:
+    """(source code, target code, CAMEO code) of each of a coded story's events, as PETRARCH's
+    unit tests write them."""
+    return {(e.source and e.source.code, e.target and e.target.code, e.cameo.code) for e in story.events}
+

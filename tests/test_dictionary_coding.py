@@ -7,7 +7,7 @@ import json
 from importlib import resources
 
 import pytest
-from support import SHARED, need_shared
+from support import SHARED, dictionary_folder, need_shared
 
 from eventwire.coder import Coder
 from eventwire.dictionaries.compiled import compiled_dictionaries
@@ -36,12 +36,7 @@ DISDAIN
 
 @pytest.fixture
 def own_dictionaries(tmp_path, monkeypatch):
-    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "dicts"
-    folder.mkdir()
-    (folder / "test.actors.txt").write_text(ACTORS)
-    (folder / "test.verbs.txt").write_text(VERBS)
-    return folder
+    return dictionary_folder(tmp_path, monkeypatch, {"test.actors.txt": ACTORS, "test.verbs.txt": VERBS})
 
 
 @pytest.fixture

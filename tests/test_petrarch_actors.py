@@ -6,6 +6,8 @@ dictionaries and sentences written for these tests."""
 from __future__ import annotations
 
 import pytest
+from support import code_triples as triples
+from support import dictionary_folder
 
 from eventwire.coder import Coder
 from eventwire.lexicons import Lexicons
@@ -48,22 +50,13 @@ TRADED
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "dicts"
-    folder.mkdir()
-    (folder / "t.actors.txt").write_text(ACTORS)
-    (folder / "t.agents.txt").write_text(AGENTS)
-    (folder / "t.verbs.txt").write_text(VERBS)
-    return folder
+    return dictionary_folder(tmp_path, monkeypatch,
+                             {"t.actors.txt": ACTORS, "t.agents.txt": AGENTS, "t.verbs.txt": VERBS})
 
 
 @pytest.fixture
 def user_coder(folder, coder):
     return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
-
-
-def triples(story):
-    return {(e.source and e.source.code, e.target and e.target.code, e.cameo.code) for e in story.events}
 
 
 def test_each_coordinated_country_of_a_phrase_is_an_actor(user_coder):

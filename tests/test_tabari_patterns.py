@@ -4,6 +4,8 @@ its own, read as PETRARCH reads them; small dictionaries written for these tests
 from __future__ import annotations
 
 import pytest
+from support import code_triples as triples
+from support import dictionary_folder
 
 from eventwire.coder import Coder
 
@@ -39,17 +41,9 @@ CROQUET
 
 @pytest.fixture
 def tabari_coder(tmp_path, monkeypatch, coder):
-    monkeypatch.setenv("EVENTWIRE_CACHE", str(tmp_path / "cache"))
-    folder = tmp_path / "dicts"
-    folder.mkdir()
-    (folder / "t.actors.txt").write_text(ACTORS)
-    (folder / "t.verbs.txt").write_text(VERBS)
-    (folder / "t.discards.txt").write_text(DISCARDS)
+    folder = dictionary_folder(tmp_path, monkeypatch,
+                               {"t.actors.txt": ACTORS, "t.verbs.txt": VERBS, "t.discards.txt": DISCARDS})
     return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
-
-
-def triples(story):
-    return {(e.source and e.source.code, e.target and e.target.code, e.cameo.code) for e in story.events}
 
 
 def test_a_users_own_code_is_coded_as_written_with_no_plover_type(tabari_coder):

@@ -52,15 +52,15 @@ def _discarded(doc: Doc, discards: tuple[tuple, ...]) -> set[int | str]:
     last word may run on ("baseballs") unless written with a final ``_``. The shipped Phoenix
     discards are not applied: on open news they drop far more real events than sport."""
     out: set[int | str] = set()
-    for words, whole_story, stem, _where, shipped in discards:
-        if shipped:
-            continue
+    own = [d for d in discards if not d[4]]
+    lowers = [t.lower_ for t in doc] if own else []  # the words once, not a span per token and phrase
+    for words, whole_story, stem, _where, _shipped in own:
         n = len(words)
-        for token in doc:
-            span = doc[token.i:token.i + n]
-            if len(span) == n and all(t.lower_ == w for t, w in zip(span[:-1], words[:-1], strict=True)) and (
-                    span[-1].lower_ == words[-1] or (stem and span[-1].lower_.startswith(words[-1]))):
-                out.add("story" if whole_story else token.sent.start)
+        for i in range(len(lowers) - n + 1):
+            last = lowers[i + n - 1]
+            if lowers[i : i + n - 1] == list(words[:-1]) and (
+                    last == words[-1] or (stem and last.startswith(words[-1]))):
+                out.add("story" if whole_story else doc[i].sent.start)
     return out
 
 

@@ -144,7 +144,7 @@ class _DocWords:
         self.lower = [t.lower_ for t in doc]
         self.lemma = [t.lemma_.lower() for t in doc]
         self.pos = [t.pos_ for t in doc]
-        self.first = [bool(t.is_sent_start) or (t.i > 0 and doc[t.i - 1].text in _OPENING) for t in doc]
+        self.first = [bool(t.is_sent_start) or (t.i > 0 and self.text[t.i - 1] in _OPENING) for t in doc]
 
 
 def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
@@ -307,7 +307,7 @@ class StoryActors:
         self.words = grammar
         self.clues = gazetteer.match(doc) if clues is None else clues
         self._places = places or {}
-        self.dominant = _dominant_country(self.clues, doc, set(grammar.currency_nouns))  # the most named
+        self.dominant = _dominant_country(self.clues, doc, grammar.currency_nouns)  # the most named
         self._memory: dict[str, Actor] = {}  # lemma or "name:Surname" → the actor it stood for
         self._last: Actor | None = None
         self._own: dict[int, Actor | None] = {}
@@ -719,11 +719,8 @@ class StoryActors:
 
     def _currency(self, token: Token) -> bool:
         """A country word naming a currency ("the US dollar"), not a country's people or place."""
-        end = token.i + 1
         span = self.clue_span(token)
-        if span is not None:
-            end = span[1]
-        return end < len(token.doc) and token.doc[end].lower_ in self.words.currency_nouns
+        return _before_currency(token.doc, span[1] if span is not None else token.i + 1, self.words.currency_nouns)
 
     def _ethnic(self, token: Token) -> bool:
         doc = token.doc
@@ -813,12 +810,17 @@ def _with_country(actor: Actor, country: str | None) -> Actor:
     return actor
 
 
+def _before_currency(doc: Doc, end: int, currency_nouns: frozenset[str] | set[str]) -> bool:
+    """Do the words ending before ``end`` name a currency ("US [dollar]")?"""
+    return end < len(doc) and doc[end].lower_ in currency_nouns
+
+
 def _dominant_country(clues: dict[int, ClueHit], doc: Doc | None = None,
                       currency_nouns: frozenset[str] | set[str] = frozenset()) -> str | None:
     """The country the story's clues name most; not one named only as a currency ("US dollar")."""
     counts: dict[str, int] = {}
     for _start, end, clue in set(clues.values()):
-        if doc is not None and end < len(doc) and doc[end].lower_ in currency_nouns:
+        if doc is not None and _before_currency(doc, end, currency_nouns):
             continue
         if clue.country and clue.kind != "agent":
             counts[clue.country] = counts.get(clue.country, 0) + 1

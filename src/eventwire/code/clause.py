@@ -39,6 +39,7 @@ class Clause:
     complement: Token | None = None  # the action a governing verb absorbed ("agreed to [withdraw]")
     complement_targets: list[Actor] | None = None
     between: list[Actor] = field(default_factory=list)  # the other sides of "clashes between A and B"
+    marked_target: tuple[list[Actor], str] | None = None  # the target a user's pattern marks with "+"
     sources: list[Actor] = field(default_factory=list)
     source_path: str = ""
     targets: list[Actor] = field(default_factory=list)

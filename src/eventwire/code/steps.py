@@ -128,7 +128,8 @@ def check_type(clause: Clause, ctx: CodingContext) -> None:
 
 
 def find_sources(clause: Clause, ctx: CodingContext) -> None:
-    marked = arguments.marked(clause.sense, clause.trigger, ctx)
+    marked = arguments.marked(clause.sense, clause.trigger, ctx)  # read once: find_targets takes its target
+    clause.marked_target = marked.get("target")
     if marked.get("source"):
         clause.sources, clause.source_path = marked["source"]
         return
@@ -146,9 +147,8 @@ def find_sources(clause: Clause, ctx: CodingContext) -> None:
 
 def find_targets(clause: Clause, ctx: CodingContext) -> None:
     entry = ctx.entry(clause.code)
-    marked = arguments.marked(clause.sense, clause.trigger, ctx)
-    if marked.get("target"):
-        clause.targets, clause.target_path = marked["target"]
+    if clause.marked_target:
+        clause.targets, clause.target_path = clause.marked_target
         return
     if clause.between:
         clause.targets, clause.target_path = clause.between, "target: the other side 'between' names"

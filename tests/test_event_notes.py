@@ -103,3 +103,23 @@ def test_name_particles_name_heads_and_currencies_are_no_places(code_story, code
     assert all(e.source is None or e.source.country != "USA" for e in story.events)
     coded = code("Protesters demonstrating against the high US dollar exchange rate blocked a road in Sidon.")
     assert coded and all(source is None or not source.startswith("USA") for _, source, _ in coded), coded
+
+
+def test_a_hyphenated_word_the_tokenizer_split_is_one_trigger(code_story, code):
+    import spacy
+
+    from eventwire.code.syntax import lemma_keys
+
+    doc = spacy.blank("en")("They staged a sit-in after the shoot-outs.")
+    assert {"sit-in"} <= set(lemma_keys(doc[5])) and {"shoot-outs", "shootouts"} <= set(lemma_keys(doc[10]))
+    story = code_story("On 4 March 2024, about 40 nurses held a sit-in outside the main hospital in Kisumu.")
+    assert [(e.plover.type, e.source.code, e.mentions[0].trigger.text) for e in story.events] == [
+        ("PROTEST", "KENHLH", "sit-in")]
+    assert code("On 2 March 2024, residents said that shoot-outs took place in two districts of Kisumu.") == [
+        ("FIGHT", "KENUAF", None)]
+
+
+def test_the_noun_of_a_promising_light_verb_is_an_intent(code):
+    # "agreed closer co-operation" is agreed, not done: no co-operation is coded
+    assert {t for t, _, _ in code("Health ministers of Laos and Thailand agreed closer co-operation on the "
+                                  "epidemic.")} == {"AGREE"}

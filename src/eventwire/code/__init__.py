@@ -15,6 +15,7 @@ from eventwire.code.clause import Clause, CodingContext
 from eventwire.code.knowledge import Knowledge
 from eventwire.code.merge import CodedMention, merge
 from eventwire.code.places import as_places, find_toponyms, place_countries, places_by_token, story_location
+from eventwire.code.syntax import doc_text, hyphen_start
 from eventwire.code.triggers import CameoEntry
 from eventwire.model import Actor, Mention, Story, Trigger
 from eventwire.nlp import joined
@@ -110,9 +111,11 @@ def _mention(clause: Clause, entry: CameoEntry, origins: str = "") -> Mention:
     stripped = text.strip()
     start = sentence.start_char + lead
     trigger = clause.trigger
+    first = hyphen_start(trigger) or trigger  # "sit-in", not its "in"
     return Mention(
         sentence=stripped, start=start, end=start + len(stripped), status=clause.status,
-        trigger=Trigger(trigger.text, trigger.idx, trigger.idx + len(trigger.text)),
+        trigger=Trigger(doc_text(trigger.doc)[first.idx : trigger.idx + len(trigger.text)], first.idx,
+                        trigger.idx + len(trigger.text)),
         explain=f"trigger {trigger.text!r} ({trigger.lemma_}, {trigger.dep_}) → {clause.sense.where} → "
                 f"CAMEO {entry.code} {entry.description}; {clause.path}{origins}",
     )

@@ -89,8 +89,9 @@ def complement_meaning(governed: Token, ctx: CodingContext) -> tuple[str | None,
     return entry.plover_type, found_targets or None
 
 
-def recode(code: str | None, verb: Token, ctx: CodingContext) -> str | None:
-    """A future, intended or conditional action is an intent (AGREE) or a threat (THREATEN)."""
+def recode(code: str | None, verb: Token, ctx: CodingContext, light: bool = False) -> str | None:
+    """A future, intended or conditional action is an intent (AGREE) or a threat (THREATEN); so is
+    the noun of a promising light verb (``light``: "agreed closer co-operation", "offered talks")."""
     lexicon = ctx.triggers
     ptype = lexicon.type_of(code)
     if ptype is None:
@@ -98,7 +99,8 @@ def recode(code: str | None, verb: Token, ctx: CodingContext) -> str | None:
     condition = condition_of(verb, ctx)
     if condition == "unless":
         return lexicon.governed_code("threat", ptype)  # "will withdraw unless ...": an ultimatum
-    if not intended(verb, ctx) and condition != "if":
+    promised = light and lemma(verb) in ctx.grammar.promising_light_verbs
+    if not (promised or intended(verb, ctx)) and condition != "if":
         return code
     kind = lexicon.future.get(ptype)
     return code if kind is None else lexicon.governed_code(kind, ptype)

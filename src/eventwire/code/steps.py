@@ -16,7 +16,7 @@ from eventwire.code.dates import event_date
 from eventwire.code.places import PlaceFinder, Toponym, event_location
 from eventwire.code.senses import fitting_sense, lookup
 from eventwire.code.status import status_of
-from eventwire.code.syntax import children, lemma_in, lemma_keys, objects
+from eventwire.code.syntax import children, hyphen_first_part, lemma_in, lemma_keys, objects
 from eventwire.model import Actor, Location
 
 Step = Callable[[Clause, CodingContext], None]
@@ -30,7 +30,8 @@ def triggers(sentence: Span, ctx: CodingContext) -> Iterator[Clause]:
     lexicon = ctx.triggers
     verbs = [t for t in sentence if (t.pos_ in ("VERB", "AUX") or t.tag_ == "VBG" or t.dep_ == "pcomp")
              and lookup(lexicon.verbs, t)]  # gerunds too, even when tagged as nouns
-    nouns = [t for t in sentence if t.pos_ in ("NOUN", "PROPN") and lookup(lexicon.nouns, t)]
+    nouns = [t for t in sentence if t.pos_ in ("NOUN", "PROPN") and not hyphen_first_part(t)
+             and lookup(lexicon.nouns, t)]  # "fire-fight" is a firefight, not a fire
     for token, nominal in [*((v, False) for v in verbs), *((n, True) for n in nouns)]:
         if token.i in ctx.consumed:
             continue
@@ -94,7 +95,7 @@ def govern(clause: Clause, ctx: CodingContext) -> None:
     if clause.nominal or not sense.absorb:
         has_anchor = not clause.nominal or clause.anchor.i != clause.trigger.i
         recoded = has_anchor and not sense.user
-        clause.code = governed.recode(sense.cameo, clause.anchor, ctx) if recoded else sense.cameo
+        clause.code = governed.recode(sense.cameo, clause.anchor, ctx, light=clause.nominal) if recoded else sense.cameo
         return
     action = governed.complement(verb, ctx, infinitive_only=sense.complement == "infinitive",
                                  purpose=sense.complement == "purpose")

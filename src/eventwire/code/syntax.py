@@ -41,7 +41,32 @@ def lemma_keys(token: Token) -> tuple[str, ...]:
             keys.append(stem + replacement)
             if not replacement and len(stem) > 3 and stem[-1] == stem[-2]:
                 keys.append(stem[:-1])  # "expelling" → "expel"
-    return tuple(dict.fromkeys(keys))
+    return tuple(dict.fromkeys([*keys, *_hyphenated(token, keys)]))
+
+
+def _hyphenated(token: Token, keys: list[str]) -> list[str]:
+    """The keys of a word written with a hyphen that the tokenizer split ("sit-in" is "sit", "-",
+    "in"; "shoot-outs" is "shoot", "-", "outs"), as the last part's keys joined to the first part,
+    with the hyphen and without ("cease-fire" is a "ceasefire")."""
+    first = hyphen_start(token)
+    if first is None:
+        return []
+    return [f"{first.lower_}{joint}{key}" for key in keys if key for joint in ("-", "")]
+
+
+def hyphen_start(token: Token) -> Token | None:
+    """The first part of the hyphenated word the token ends ("sit" of "sit-in"), if it ends one."""
+    doc, i = token.doc, token.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return None
+    return doc[i - 2]
+
+
+def hyphen_first_part(token: Token) -> bool:
+    """Is the token the first part of a hyphenated word ("fire" of "fire-fight")? It names no
+    event of its own: the word it begins does."""
+    doc, i = token.doc, token.i
+    return i + 2 < len(doc) and not token.whitespace_ and doc[i + 1].text == "-" and not doc[i + 1].whitespace_
 
 
 def lemma_in(token: Token, words: Collection[str]) -> bool:

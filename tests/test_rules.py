@@ -140,3 +140,28 @@ def test_a_title_before_a_name_is_what_the_story_later_calls_that_person(mini):
             (".", 9, "punct", ".", "PUNCT", ".")]
     met = [e for e in coded(mini, rows).events if e.mentions[0].trigger.text == "met"]
     assert [(e.source.code, e.source.text) for e in met] == [("KENGOV", "The president")]
+
+
+def test_a_past_tense_read_as_a_participle_is_the_verb_and_the_phrase_its_subject(mini):
+    # "Police of the Kenyan county protested.": the parser hung "protested" on "county" as a
+    # participle; a verb its subject does alone is no participle, and "police of ..." protested
+    rows = [("Police", 0, "ROOT", "NNS", "NOUN", "police"), ("of", 0, "prep", "IN", "ADP", "of"),
+            ("the", 4, "det", "DT", "DET", "the"), ("Kenyan", 4, "amod", "JJ", "ADJ", "kenyan", "NORP"),
+            ("county", 1, "pobj", "NN", "NOUN", "county"), ("protested", 4, "acl", "VBN", "VERB", "protest"),
+            (".", 0, "punct", ".", "PUNCT", ".")]
+    assert [(t, s) for t, s, _ in triples(coded(mini, rows))] == [("PROTEST", "KENCOP")]
+
+
+def test_a_participle_with_an_object_in_a_sentence_with_no_finite_verb_is_the_verb(mini):
+    # "An operation by the Kenyan army attacked opposition leaders.": the object shows it active
+    rows = [("An", 1, "det", "DT", "DET", "an"), ("operation", 1, "ROOT", "NN", "NOUN", "operation"),
+            ("by", 1, "prep", "IN", "ADP", "by"), ("the", 5, "det", "DT", "DET", "the"),
+            ("Kenyan", 5, "amod", "JJ", "ADJ", "kenyan", "NORP"), ("army", 2, "pobj", "NN", "NOUN", "army"),
+            ("attacked", 1, "acl", "VBN", "VERB", "attack"), ("opposition", 8, "compound", "NN", "NOUN", "opposition"),
+            ("leaders", 6, "dobj", "NNS", "NOUN", "leader"), (".", 1, "punct", ".", "PUNCT", ".")]
+    assert triples(coded(mini, rows)) == [("FIGHT", "KENMIL", "KENOPP")]
+    # with no object, "opposition leaders attacked in Nairobi" may be a passive headline: not read
+    rows = [("Opposition", 1, "compound", "NN", "NOUN", "opposition"), ("leaders", 1, "ROOT", "NNS", "NOUN", "leader"),
+            ("attacked", 1, "acl", "VBN", "VERB", "attack"), ("in", 2, "prep", "IN", "ADP", "in"),
+            ("Nairobi", 3, "pobj", "NNP", "PROPN", "Nairobi", "GPE"), (".", 1, "punct", ".", "PUNCT", ".")]
+    assert triples(coded(mini, rows)) == []

@@ -14,8 +14,9 @@ from spacy.tokens import Token
 
 from eventwire.code import sequence
 from eventwire.code.clause import CodingContext
-from eventwire.code.syntax import children, is_passive, lemma
+from eventwire.code.syntax import children, is_passive, lemma, lemma_in
 from eventwire.code.triggers import CameoEntry, Sense
+from eventwire.lexicons import WordLists
 from eventwire.model import Actor
 
 PLACE_PATH = "target: the country where it happens"
@@ -23,6 +24,7 @@ _SUBJECT_DEPS = ("nsubj", "csubj")
 # the dependencies by which a clause takes the subject of the clause above it
 _INHERITING_DEPS = frozenset({"xcomp", "conj", "advcl", "pcomp", "acl", "relcl", "prep", "pobj", "acomp"})
 _HOST_CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "ccomp", "acl"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # a verb's tenses that make a clause of their own
 
 Found = tuple[list[Actor], str]  # actors, and the path that found them
 
@@ -52,7 +54,8 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
                 return actors.resolve(listed), "source: " + " > ".join(
                     [*path, f"subject {listed.text!r}, read as the last of an opening place list"])
             if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-                return actors.resolve(current.head), "source: " + " > ".join([*path, f"noun {current.head.text!r}"])
+                doer = misread_participle(current, ctx.grammar) or current.head
+                return actors.resolve(doer), "source: " + " > ".join([*path, f"noun {doer.text!r}"])
         if current.pos_ in ("NOUN", "PROPN"):  # "the campaign to push back IS": whose campaign
             noun_actors, label = noun_sources(current, ctx)
             if noun_actors:
@@ -80,6 +83,25 @@ def _subject_in_opening_list(verb: Token) -> Token | None:
                     and last.i > 0 and last.doc[last.i - 1].text == ","):
                 return last
     return None
+
+
+def misread_participle(verb: Token, grammar: WordLists) -> Token | None:
+    """The subject of a past tense the parser read as a participle describing a noun, else None:
+    "workers of a company protested in Sibenik" (hung on "company": a verb its subject does alone,
+    intransitive_events, is never a participle of the noun it follows), "an operation by the commandos
+    killed 8 militants" (a participle with an object, in a sentence with no finite verb). The
+    subject is the phrase the noun is the 'of' member of ("workers of [a company]")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN") or children(
+            verb, "aux", "auxpass", "agent", "nsubj", "nsubjpass"):
+        return None
+    if not lemma_in(verb, grammar.intransitive_events) and not (
+            children(verb, "dobj") and not any(t.tag_ in _FINITE_TAGS for t in verb.sent)):
+        return None
+    noun = verb.head
+    while noun.dep_ == "pobj" and noun.head.lower_ in grammar.member_prepositions \
+            and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun
 
 
 def _passive_source(current: Token, verb: Token, path: list[str], ctx: CodingContext) -> Found | None:

@@ -50,7 +50,8 @@ def check_form(clause: Clause, ctx: CodingContext) -> None:
         if token.pos_ == "AUX" and not children(token, "dobj", "xcomp", "ccomp"):
             clause.stop()
         elif token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children(
-                token, "aux", "nsubj", "nsubjpass", "auxpass") and not _misread_subject(token):
+                token, "aux", "nsubj", "nsubjpass", "auxpass") and not _misread_subject(token) \
+                and arguments.misread_participle(token, ctx.grammar) is None:
             clause.stop("a participle describing a noun (background, not an event)")
         return
     happens = token.dep_ == "nsubj" and lemma_keys(token.head)[0] in ctx.grammar.happening_verbs

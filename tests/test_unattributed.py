@@ -86,3 +86,17 @@ def test_accidents_are_no_violence(code):
     assert code("Two drivers were injured in the collision in Kano, Nigeria.") == []
     # artillery fire is no accident
     assert code("Turkish forces shelled regime positions in Saraqeb with artillery fire.") != []
+
+
+def test_marks_of_violence_a_body_bears_are_violence_by_an_unnamed_doer(code):
+    # a body found dead says nothing of a killing; one that bears gunshot wounds or signs of torture does
+    assert code("On 2 March 2024, a man was found dead in his flat in Kisumu.") == []
+    assert ("ASSAULT", "MEXUAF", None) in code("On 2 March 2024, in Culiacan, Sinaloa, a man was found dead. "
+                                               "The body presented gunshot wounds.")
+    assert ("ASSAULT", "KENUAF", None) in code("The body of a woman was found with signs of torture near Kisumu.")
+    # the mutilated body is the victim's, a civilian of the place
+    assert ("ASSAULT", None, "MEXCVL") in code("On 4 March 2024, a body was dismembered in Culiacan, Sinaloa.")
+    # no weapon or violence named, or a wound of one's own: nothing
+    assert code("The striker suffered a knee injury in the match in Leeds.") == []
+    assert code("A soldier suffered a self-inflicted gunshot wound at the base in Kisumu.") == []
+    assert code("A hunter sustained an accidental gunshot wound to the leg near Kisumu.") == []

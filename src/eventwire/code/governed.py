@@ -209,3 +209,24 @@ def witness(noun: Token, ctx: CodingContext) -> Token | None:
         noun = head.head
     seen = noun.dep_ in ("dobj", "nsubjpass") and lemma_in(noun.head, grammar.witness_verbs)
     return noun.head if seen else None
+
+
+def borne(noun: Token, ctx: CodingContext) -> Token | None:
+    """ "The body presented firearm injuries", "was found with gunshot wounds", "had signs of
+    torture": a mark of violence (violence_marks in grammar.yaml) a person or a body bears is the
+    violence done to them; the verb of the clause that shows it says when and where, and its
+    subject, the bearer, is not its doer. A body found dead says nothing of a killing; one found
+    with gunshot wounds does."""
+    grammar = ctx.grammar
+    if not lemma_in(noun, grammar.violence_marks):
+        return None
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr") and (lemma_in(head, grammar.bearing_verbs) or any(
+            lemma_in(aux, grammar.bearing_verbs) for aux in children(head, "aux"))):
+        return head  # "had shotgun wounds", parsed as a verb "shotgun" with "had" its auxiliary
+    if noun.dep_ == "pobj" and head.lower_ in grammar.bearing_prepositions:
+        verb = head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head  # "a body with signs of violence was found": the clause's verb
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+    return None

@@ -134,6 +134,8 @@ def _object_words(token: Token, grammar: WordLists) -> set[str]:
         for child in head.children:
             if child.dep_ in ("compound", "amod", "nmod", "conj"):
                 words.add(lemma(child))
+            if child.dep_ == "compound" and head is token:  # a noun trigger's: "an [accidental gunshot] wound"
+                words.update(lemma(c) for c in children(child, "compound", "amod"))
             if child.dep_ == "acl" and head is token:  # a noun trigger's: "explosions involving artillery"
                 for obj in children(child, "dobj"):
                     words.add(lemma(obj))

@@ -55,7 +55,8 @@ def check_form(clause: Clause, ctx: CodingContext) -> None:
             clause.stop("a participle describing a noun (background, not an event)")
         return
     happens = token.dep_ == "nsubj" and lemma_keys(token.head)[0] in ctx.grammar.happening_verbs
-    clause.happening = token.head if happens else governed.witness(token, ctx)  # "observed 10 explosions"
+    # "observed 10 explosions", "the body presented gunshot wounds"
+    clause.happening = token.head if happens else (governed.witness(token, ctx) or governed.borne(token, ctx))
     anchor = clause.happening or governed.light_verb(token, ctx)
     owned = bool(children(token, "poss")) or any(  # "the visit of X to Y"
         prep.lower_ in ctx.grammar.noun_agent_prepositions and ctx.actors.first_resolved(children(prep, "pobj"))
@@ -198,7 +199,8 @@ def imply_source(clause: Clause, ctx: CodingContext) -> None:
     name such events whoever does them (unattributed_events in grammar.yaml), and only where a
     place or the story gives a country: "was killed" with no one named is coded with no source,
     and "clashes erupted near the border" not at all."""
-    if clause.sources or clause.lemma not in ctx.grammar.unattributed_events:
+    marks = ctx.grammar.violence_marks if clause.nominal else frozenset()  # "gunshot wounds", not "was wounded"
+    if clause.sources or clause.lemma not in ctx.grammar.unattributed_events | marks:
         return
     if any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in clause.anchor.children):
         return  # a person is named, one the coder does not know: "Ms Haley attacked" is no armed group

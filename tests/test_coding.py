@@ -138,3 +138,13 @@ def test_every_event_keeps_its_mentions_with_trigger_offsets(events):
         t = mention.trigger
         assert text[t.start : t.end] == t.text
         assert text[mention.start : mention.end] == mention.sentence
+
+
+def test_a_verb_with_its_preposition_after_it(code):
+    # "called on X to ...": an appeal; "fired on": shooting (a bare YAML on was read as true before)
+    assert code("Kenya called on Uganda to withdraw its troops from the border.") == [("REQUEST", "KEN", "UGA")]
+    assert ("FIGHT", "KENUAF", "KENMIL") in code("Gunmen fired on an army patrol near Kisumu.")
+    # a fronted date is no preposition of the verb; a passive call is a summons
+    assert not any(t == "REQUEST" for t, _, _ in code("On Friday, the Kenyan minister called the report "
+                                                       "extreme."))
+    assert code("Police were called to a hotel in Nairobi on Friday night.") == []

@@ -84,6 +84,10 @@ def test_bad_verb_entries_are_named(tmp_path, cli):
     (lexicon / "verbs.yaml").write_text("verbs:\n  lambaste: [{cameo: \"111\"}]\n  lambaste: [{cameo: \"112\"}]\n")
     result = cli("extract", str(story), "--lexicon", str(lexicon))
     assert result.code == 2 and "line 3" in result.err and "twice" in result.err
+    # YAML reads a bare on or off as a truth value: such a word is named, not read as "true"
+    (lexicon / "verbs.yaml").write_text("verbs:\n  pounce: [{prep: [on], cameo: \"190\"}]\n")
+    result = cli("extract", str(story), "--lexicon", str(lexicon))
+    assert result.code == 2 and "pounce" in result.err and "quote it" in result.err
 
 
 def test_the_rules_hold_no_english_words_of_their_own():

@@ -104,9 +104,9 @@ def _pattern_fits(sense: Sense, frame: _Frame) -> bool:
 
 
 def prepositions(token: Token) -> set[str]:
-    """The prepositions a sense condition may name: the trigger's, its object's, and the head
-    noun of a compound trigger ("phone call")."""
-    found = {c.lower_ for c in children(token, "prep", "agent", "dative")}
+    """The prepositions a sense condition may name: the trigger's after it (not "On Friday, he
+    called the alert extreme"), its object's, and the head noun of a compound trigger ("phone call")."""
+    found = {c.lower_ for c in children(token, "prep", "agent", "dative") if c.i > token.i}
     for child in children(token, "dobj", "xcomp", "acomp"):
         found.update(c.lower_ for c in children(child, "prep"))
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):

@@ -270,6 +270,10 @@ def _sense(raw: Any, where: str, groups: dict[str, list[str]], cameo: dict[str, 
         raise LexiconError(f"{where}: absorb {raw['absorb']!r} is not one of {', '.join(complements)}")
     if code is None and not raw.get("skip"):
         raise LexiconError(f"{where}: a sense needs a cameo code or skip: true")
+    for key in ("object", "subject", "prep", "particle"):
+        odd = [w for w in raw.get(key) or [] if not isinstance(w, str)]
+        if odd:  # YAML reads a bare on, off, yes or no as true or false
+            raise LexiconError(f"{where}: {key} {odd[0]!r} is not a word: quote it (\"on\", \"off\")")
     def word_sets(key: str) -> tuple[frozenset[str], ...]:
         return tuple(frozenset(expanded.lower().split()) for word in raw.get(key) or []
                      for expanded in groups.get(str(word), [str(word)]))

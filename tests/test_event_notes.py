@@ -123,3 +123,17 @@ def test_the_noun_of_a_promising_light_verb_is_an_intent(code):
     # "agreed closer co-operation" is agreed, not done: no co-operation is coded
     assert {t for t, _, _ in code("Health ministers of Laos and Thailand agreed closer co-operation on the "
                                   "epidemic.")} == {"AGREE"}
+
+
+def test_stones_and_firebombs_thrown_at_someone_are_violence_and_a_ball_is_not(code):
+    assert code("Youths threw stones at police officers in Kisumu.") == [("ASSAULT", "KENCVL", "KENCOP")]
+    assert [t for t, _, _ in code("Villagers pelted the bus with rocks near Kisumu.")] == ["ASSAULT"]
+    assert [t for t, _, _ in code("Police hurled tear gas at students in Nairobi.")] == ["COERCE"]
+    assert code("The quarterback threw the ball in Leeds.") == []
+
+
+def test_arson_however_it_is_written(code):
+    # "set X on fire", "set alight X", "set X ablaze" as "set fire to X"
+    for text in ("On 3 March 2024, two men set a bus on fire in Kisumu.", "Villagers set alight a shop in Kisumu.",
+                 "Villagers set the chief's house ablaze in Kisumu.", "Villagers set fire to a shop in Kisumu."):
+        assert [t for t, _, _ in code(text)] == ["ASSAULT"], text

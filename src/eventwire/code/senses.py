@@ -10,6 +10,9 @@ from eventwire.code.syntax import children, is_passive, lemma, lemma_keys, objec
 from eventwire.code.triggers import Sense
 from eventwire.lexicons import WordLists
 
+# a verb's particle, or a word that completes it as one does ("set the station ablaze", "set alight a bus")
+_PARTICLE_DEPS = ("prt", "advmod", "oprd")
+
 
 def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense]] | None:
     """The senses of the first of the token's look-up keys that the table has; a user's
@@ -31,7 +34,7 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
     for sense in senses:
         if sense.passive is not None and is_passive(token) != sense.passive:
             continue
-        if sense.particles and not any(c.lower_ in sense.particles for c in children(token, "prt", "advmod")):
+        if sense.particles and not any(c.lower_ in sense.particles for c in children(token, *_PARTICLE_DEPS)):
             continue
         if sense.preps and not prepositions(token) & sense.preps:
             continue
@@ -44,7 +47,9 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
         if sense.objects:
             if object_words is None:
                 object_words = _object_words(token, grammar)
-            if not any(words <= object_words for words in sense.objects):
+            # "set the bus on fire", "set fire to tires": a sense's prepositions' objects are its objects too
+            words = object_words | _prep_object_words(token, sense.preps) if sense.preps else object_words
+            if not any(needed <= words for needed in sense.objects):
                 continue
         if sense.object_heads or sense.subject_heads or sense.prep_objects:
             frame = frame or _Frame(token)
@@ -101,6 +106,13 @@ def _pattern_fits(sense: Sense, frame: _Frame) -> bool:
     if sense.subject_heads and not any(h.heads(sense.subject_heads) for h in frame.subjects):
         return False
     return all(any(h.heads(phrases) for h in frame.preps.get(prep, ())) for prep, phrases in sense.prep_objects)
+
+
+def _prep_object_words(token: Token, preps: frozenset[str]) -> set[str]:
+    """The lemmas of the objects of these prepositions of the trigger or its object."""
+    holders = [token, *children(token, "dobj")]
+    return {lemma(o) for holder in holders for p in children(holder, "prep") if p.lower_ in preps
+            for o in children(p, "pobj")}
 
 
 def prepositions(token: Token) -> set[str]:

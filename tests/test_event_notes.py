@@ -137,3 +137,12 @@ def test_arson_however_it_is_written(code):
     for text in ("On 3 March 2024, two men set a bus on fire in Kisumu.", "Villagers set alight a shop in Kisumu.",
                  "Villagers set the chief's house ablaze in Kisumu.", "Villagers set fire to a shop in Kisumu."):
         assert [t for t, _, _ in code(text)] == ["ASSAULT"], text
+
+
+def test_violence_by_protesters_is_a_riot_and_burning_tires_a_protest(code):
+    assert code("Demonstrators threw stones at police officers in Kisumu.") == [("PROTEST", "KENCVL", "KENCOP")]
+    assert [t for t, _, _ in code("Unknown rioters burned two banks in Kisumu.")] == ["PROTEST"]
+    assert [t for t, _, _ in code("Residents burned tires on the main road in Kisumu.")] == ["PROTEST"]
+    # a bomb is no riot, whoever throws it; stones thrown by youths are an assault
+    assert [t for t, _, _ in code("A rioter lobbed a grenade at a police station in Kisumu.")] == ["ASSAULT"]
+    assert [t for t, _, _ in code("Youths threw stones at police officers in Kisumu.")] == ["ASSAULT"]

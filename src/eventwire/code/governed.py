@@ -160,6 +160,21 @@ def armed_forces(code: str, sources: list[Actor], ctx: CodingContext) -> str:
     return code
 
 
+def riot(code: str, sources: list[Actor], ctx: CodingContext) -> str:
+    """Violence done by protesters is a violent protest, a riot (PLOVER PROTEST): "demonstrators
+    threw stones at the police", "rioters burned two banks" (verbs.yaml riots: not a bombing or a
+    shooting; the protester words, grammar.yaml protester_nouns, in the source's own phrase)."""
+    recoded = ctx.triggers.riots.get(code)
+    if recoded and sources and all(_protesters(a, ctx) for a in sources):
+        return recoded
+    return code
+
+
+def _protesters(actor: Actor, ctx: CodingContext) -> bool:
+    span = ctx.doc.char_span(actor.start, actor.end, alignment_mode="expand") if actor.end > actor.start else None
+    return span is not None and any(lemma_in(t, ctx.grammar.protester_nouns) for t in span)
+
+
 def obligation_speakers(verb: Token, ctx: CodingContext) -> list[Actor]:
     """The speaker of "X said (that) Y must/should ...", if X is not Y; else nothing."""
     if not has_child(verb, "aux", ctx.grammar.obligation_auxiliaries):

@@ -183,13 +183,13 @@ def speaker_demands(clause: Clause, ctx: CodingContext) -> None:
 
 def settle_recipients(clause: Clause, ctx: CodingContext) -> None:
     """The sense's swap ("peacekeepers arrived in X": X receives), a place at home is no
-    recipient, an implied recipient, and the armed forces' use of force."""
+    recipient, an implied recipient, the armed forces' use of force and protesters' violence."""
     if clause.sense.swap:
         clause.sources, clause.targets = clause.targets, clause.sources
     clause.targets, clause.target_path = arguments.not_at_home(clause.sources, clause.targets, clause.target_path)
     clause.targets, clause.target_path = governed.implied_target(
         clause.code, clause.sources, clause.targets, clause.target_path, clause.anchor, ctx)
-    clause.code = governed.armed_forces(clause.code, clause.sources, ctx)
+    clause.code = governed.riot(governed.armed_forces(clause.code, clause.sources, ctx), clause.sources, ctx)
 
 
 def imply_source(clause: Clause, ctx: CodingContext) -> None:

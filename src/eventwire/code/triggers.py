@@ -87,6 +87,7 @@ class TriggerLexicon:
     hosted: frozenset[str] = frozenset()
     place_objects: frozenset[str] = frozenset()
     implied_sources: dict[str, str] = field(default_factory=dict)  # PLOVER type → the sector of its doer
+    riots: dict[str, str] = field(default_factory=dict)  # CAMEO code → the code when protesters do it
     cameo: dict[str, CameoEntry] = field(default_factory=dict)
 
     def entry(self, code: str) -> CameoEntry:
@@ -135,7 +136,8 @@ def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[
         domestic=_types(verbs_data, "domestic", cameo),
         hosted=_types(verbs_data, "hosted", cameo),
         place_objects=_types(verbs_data, "place_objects", cameo),
-        implied_sources=_implied_sources(verbs_data, cameo),
+        implied_sources=_by_type(verbs_data, "implied_sources", cameo),
+        riots=_recodes(verbs_data, "riots", cameo),
         cameo=cameo,
     )
     for section, target in (("verbs", lexicon.verbs), ("nouns", lexicon.nouns)):
@@ -236,13 +238,23 @@ def _types(data: dict[str, Any], key: str, cameo: dict[str, CameoEntry]) -> froz
     return types
 
 
-def _implied_sources(data: dict[str, Any], cameo: dict[str, CameoEntry]) -> dict[str, str]:
-    """verbs.yaml's implied_sources, their types checked against the CAMEO table's."""
-    table = {str(k): str(v) for k, v in (data.get("implied_sources") or {}).items()}
+def _by_type(data: dict[str, Any], key: str, cameo: dict[str, CameoEntry]) -> dict[str, str]:
+    """A table of verbs.yaml keyed by PLOVER type (implied_sources), its types checked against the
+    CAMEO table's."""
+    table = {str(k): str(v) for k, v in (data.get(key) or {}).items()}
     known = {e.plover_type for e in cameo.values() if e.plover_type}
     unknown = set(table) - known
     if unknown:
-        raise LexiconError(f"verbs.yaml: implied_sources: unknown PLOVER type(s) {', '.join(sorted(unknown))}")
+        raise LexiconError(f"verbs.yaml: {key}: unknown PLOVER type(s) {', '.join(sorted(unknown))}")
+    return table
+
+
+def _recodes(data: dict[str, Any], key: str, cameo: dict[str, CameoEntry]) -> dict[str, str]:
+    """A table of verbs.yaml from CAMEO code to CAMEO code (riots), both checked against the CAMEO table."""
+    table = {str(k): str(v) for k, v in (data.get(key) or {}).items()}
+    unknown = {c for pair in table.items() for c in pair if c not in cameo}
+    if unknown:
+        raise LexiconError(f"verbs.yaml: {key}: CAMEO code(s) {', '.join(sorted(unknown))} not in cameo.yaml")
     return table
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from eventwire import __version__
 from eventwire.deadline import TIME_LIMIT
+from eventwire.evaluate import EVALUATORS, Evaluator
 from eventwire.model import Rejected, Story
 
 
@@ -115,21 +116,28 @@ EXAMPLES = {
     "serve": "EVENTWIRE_TOKEN=secret eventwire serve --db events.db --port 8000",
     "batch": "eventwire batch --engine spark --master 'local[*]' stories.jsonl events/",
     "eval": "eventwire eval plover ../shared/datasets/plover-gsr/dev.json",
-    "plover": "eventwire eval plover dev.json --details details.json",
-    "status": "eventwire eval status tests/data/status-set.yaml",
-    "geo": "eventwire eval geo TR-News.xml",
     "conflicts": "eventwire lexicon conflicts --dictionary my-dictionaries/",
-    "petrarch": "eventwire eval petrarch ../shared/datasets/petrarch-unit-tests",
-    "acled": "eventwire eval acled ../shared/datasets/acled-notes/dev.jsonl --details details.json",
     "lexicon": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
     "check": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
 }
 
 
-def _command(parent, name: str, **options) -> argparse.ArgumentParser:  # parent: argparse's subparsers
+def _command(parent, name: str, example: str | None = None,
+             **options) -> argparse.ArgumentParser:  # parent: argparse's subparsers
     """A sub-command whose help ends with its example."""
-    return parent.add_parser(name, epilog=f"Example:\n  {EXAMPLES[name]}",
+    return parent.add_parser(name, epilog=f"Example:\n  {example or EXAMPLES[name]}",
                              formatter_class=argparse.RawDescriptionHelpFormatter, **options)
+
+
+def _add_evaluator(kinds, evaluator: Evaluator) -> None:  # kinds: the eval command's subparsers
+    """``eval KIND``, as the table of evaluators describes it."""
+    p = _command(kinds, evaluator.kind, evaluator.example, help=evaluator.help, description=evaluator.description)
+    p.add_argument("gold", metavar=evaluator.gold)
+    if evaluator.details:
+        p.add_argument("--details", metavar="FILE", help=evaluator.details)
+    if not evaluator.own_coder:
+        _add_knowledge_options(p)
+    p.set_defaults(run=_run_eval, evaluator=evaluator)
 
 
 _FILTERED = ("query", "export")  # the commands with filter options (the filter table imports the store)
@@ -209,32 +217,8 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     evaluate = _command(commands, "eval", help="score eventwire against a gold-standard file",
                                    description="Score eventwire against gold data; prints one JSON object.")
     kinds = evaluate.add_subparsers(dest="kind", required=True, metavar="KIND")
-    plover = _command(kinds, "plover", help="PLOVER gold-standard records (JSON list)")
-    plover.add_argument("gold", metavar="GOLD.json")
-    plover.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
-    _add_knowledge_options(plover)
-    plover.set_defaults(run=_run_eval)
-    status = _command(kinds, "status", help="sentences annotated with the status of their event (YAML)")
-    status.add_argument("gold", metavar="SET.yaml")
-    status.add_argument("--details", metavar="FILE", help="also write each item's expected and coded status here")
-    _add_knowledge_options(status)
-    status.set_defaults(run=_run_eval)
-    geo = _command(kinds, "geo", help="a geoparsing corpus (LGL/TR-News or GeoVirus XML)")
-    geo.add_argument("gold", metavar="GOLD.xml")
-    _add_knowledge_options(geo)
-    geo.set_defaults(run=_run_eval)
-    acled = _command(kinds, "acled", help="ACLED event notes with gold type, actor, date and place (JSON Lines)")
-    acled.add_argument("gold", metavar="NOTES.jsonl")
-    acled.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
-    _add_knowledge_options(acled)
-    acled.set_defaults(run=_run_eval)
-    petrarch = _command(kinds, "petrarch", help="PETRARCH2's unit-test records, coded with their own dictionaries",
-                        description="Code PETRARCH2's unit-test records (DIR/unit-tests.jsonl) with their validation "
-                                    "dictionaries (DIR/dictionaries) instead of eventwire's actors, agents and "
-                                    "verbs; prints the pass rate, overall and by category.")
-    petrarch.add_argument("gold", metavar="DIR")
-    petrarch.add_argument("--details", metavar="FILE", help="also write each record's expected and coded triples here")
-    petrarch.set_defaults(run=_run_eval, own_coder=True)
+    for evaluator in EVALUATORS:
+        _add_evaluator(kinds, evaluator)
 
     lexicon = _command(commands, "lexicon", help="work on TABARI/PETRARCH dictionaries (actors, agents, verbs, ...)",
                        description="Work on a folder of TABARI/PETRARCH dictionaries, each file's format told by "
@@ -359,8 +343,9 @@ def _run_eval(args: argparse.Namespace) -> int:
     import importlib
     import json
 
-    evaluate = importlib.import_module(f"eventwire.evaluate.{args.kind}").evaluate
-    coder = None if getattr(args, "own_coder", False) else _coder(args)  # petrarch: its own dictionaries
+    evaluator: Evaluator = args.evaluator
+    evaluate = importlib.import_module(f"eventwire.evaluate.{evaluator.kind}").evaluate
+    coder = None if evaluator.own_coder else _coder(args)  # petrarch: its own dictionaries
     try:
         result = evaluate(args.gold, coder)
     except (OSError, ValueError, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError

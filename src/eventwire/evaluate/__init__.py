@@ -20,6 +20,8 @@ class Evaluator:
     description: str | None = None
     details: str | None = None  # what --details writes; None: no --details
     own_coder: bool = False  # codes with the gold's own dictionaries: no --lexicon/--dictionary options
+    corpora: bool = False  # the gold points into corpus files, given after it
+    write_next: str | None = None  # what --next-sample writes; None: no such option
 
 
 EVALUATORS = (
@@ -39,4 +41,14 @@ EVALUATORS = (
                           "dictionaries (DIR/dictionaries) instead of eventwire's actors, agents and verbs; "
                           "prints the pass rate, overall and by category.",
               details="also write each record's expected and coded triples here", own_coder=True),
+    Evaluator("judged", "VERDICTS.jsonl", "events judged by hand (a verdict file of `eventwire judge`)",
+              "eventwire eval judged judged/sample.jsonl ../shared/datasets/geoparsing/",
+              description="Code the articles a verdict file points into again and score the events against "
+                          "the verdicts recorded on an earlier coder's (docs/judging.md): precision per field "
+                          "over the verdicts that carry over (a field's value unchanged), with 95% intervals; "
+                          "judged events no longer coded; events newly coded or changed, to judge next; "
+                          "confidence against the share right.",
+              corpora=True,
+              write_next="also write a verdict file of the events coded now, the verdicts that carry over "
+                         "filled in, the rest empty: what to judge next (judge show FILE)"),
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 
 import pytest
@@ -159,6 +160,17 @@ def test_set_records_the_verdicts_judge_and_note(cli, sample):
     assert event.verdicts["type"] == "wrong" and event.verdicts["source"] == "right"
     assert event.verdicts["target"] is None and event.note == "two sides" and event.judge == "ana"
     assert event.judged_on and read_verdicts(sample)[0].verdicts["type"] is None
+
+
+def test_a_rewritten_verdict_file_keeps_its_permissions(cli, sample):
+    sample.chmod(0o640)
+    assert cli("judge", "set", str(sample), "1", "type=right").code == 0
+    assert sample.stat().st_mode & 0o777 == 0o640
+    fresh = sample.parent / "fresh.jsonl"
+    write_verdicts(fresh, read_verdicts(sample))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # as any new file, not private like a temporary one
 
 
 def test_not_an_event_makes_the_type_wrong_and_the_rest_not_applicable(cli, sample):

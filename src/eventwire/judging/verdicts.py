@@ -200,15 +200,27 @@ def write_verdicts(path: str | Path, events: Iterable[JudgedEvent]) -> None:
     """Write the file whole through a temporary file beside it, so that a judge's work is never
     left half written by a crash or a full disk."""
     path = Path(path)
+    mode = _file_mode(path)
     handle, temporary = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             for event in events:
                 out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+        os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions the file has, or a new file gets (a temporary file is private to its owner)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # ---------------------------------------------------------------------------------------- judging

@@ -9,6 +9,8 @@ from collections.abc import Callable, Iterable, Iterator
 
 from eventwire import __version__
 from eventwire.deadline import TIME_LIMIT
+from eventwire.evaluate import EVALUATORS, Evaluator
+from eventwire.judging.verdicts import FIELD_NAMES, VERDICTS
 from eventwire.model import Rejected, Story
 
 
@@ -115,21 +117,89 @@ EXAMPLES = {
     "serve": "EVENTWIRE_TOKEN=secret eventwire serve --db events.db --port 8000",
     "batch": "eventwire batch --engine spark --master 'local[*]' stories.jsonl events/",
     "eval": "eventwire eval plover ../shared/datasets/plover-gsr/dev.json",
-    "plover": "eventwire eval plover dev.json --details details.json",
-    "status": "eventwire eval status tests/data/status-set.yaml",
-    "geo": "eventwire eval geo TR-News.xml",
     "conflicts": "eventwire lexicon conflicts --dictionary my-dictionaries/",
-    "petrarch": "eventwire eval petrarch ../shared/datasets/petrarch-unit-tests",
-    "acled": "eventwire eval acled ../shared/datasets/acled-notes/dev.jsonl --details details.json",
     "lexicon": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
     "check": "eventwire lexicon check ../shared/reference/petrarch2/dictionaries",
+    "judge": "eventwire judge sample ../shared/datasets/geoparsing/TR-News.xml --n 200 --seed 0 --out judged/s.jsonl",
+    "sample": "eventwire judge sample TR-News.xml GeoVirus.xml --n 220 --seed 0 --whole-articles --out judged/s.jsonl",
+    "show": "eventwire judge show judged/s.jsonl ../shared/datasets/geoparsing/ --next",
+    "set": "eventwire judge set judged/s.jsonl 12 event=right type=wrong source=right --note 'a trade fight'",
 }
 
 
-def _command(parent, name: str, **options) -> argparse.ArgumentParser:  # parent: argparse's subparsers
+def _command(parent, name: str, example: str | None = None,
+             **options) -> argparse.ArgumentParser:  # parent: argparse's subparsers
     """A sub-command whose help ends with its example."""
-    return parent.add_parser(name, epilog=f"Example:\n  {EXAMPLES[name]}",
+    return parent.add_parser(name, epilog=f"Example:\n  {example or EXAMPLES[name]}",
                              formatter_class=argparse.RawDescriptionHelpFormatter, **options)
+
+
+def _add_evaluator(kinds, evaluator: Evaluator) -> None:  # kinds: the eval command's subparsers
+    """``eval KIND``, as the table of evaluators describes it."""
+    p = _command(kinds, evaluator.kind, evaluator.example, help=evaluator.help, description=evaluator.description)
+    p.add_argument("gold", metavar=evaluator.gold)
+    if evaluator.corpora:
+        p.add_argument("corpora", nargs="*", metavar="CORPUS",
+                       help="the corpus files (or folders holding them) the gold points into")
+    if evaluator.details:
+        p.add_argument("--details", metavar="FILE", help=evaluator.details)
+    if evaluator.write_next:
+        p.add_argument("--next-sample", metavar="FILE", help=evaluator.write_next)
+    if not evaluator.own_coder:
+        _add_knowledge_options(p)
+    p.set_defaults(run=_run_eval, evaluator=evaluator)
+
+
+def _add_judge_commands(commands) -> None:  # commands: the top-level subparsers
+    judge = _command(commands, "judge", help="judge coded events by hand, field by field (docs/judging.md)",
+                     description="Draw a sample of coded events, judge each field of each one against the "
+                                 "PLOVER manual, and keep the verdicts in a file of references (corpus, "
+                                 "article, offsets), never the text; `eval judged` re-scores a coder with it.")
+    actions = judge.add_subparsers(dest="action", required=True, metavar="ACTION")
+    sample = _command(actions, "sample", help="code a corpus and draw events to judge, seeded",
+                      description="Code the corpus (whatever extract reads) and write N events drawn with "
+                                  "the seed as a verdict file with empty verdicts.")
+    _add_reading_options(sample)
+    sample.add_argument("--n", type=_positive_int, required=True, metavar="N", help="how many events to draw")
+    sample.add_argument("--seed", type=int, default=0, metavar="S", help="the random seed (default 0)")
+    sample.add_argument("--whole-articles", action="store_true",
+                        help="draw articles, each with all its events, until there are N events or more")
+    sample.add_argument("--out", required=True, metavar="SAMPLE.jsonl", help="the verdict file to write")
+    sample.add_argument("--force", action="store_true", help="overwrite --out if it exists")
+    sample.set_defaults(run=_run_judge_sample)
+    show = _command(actions, "show", help="show the events not judged yet and record the verdicts typed",
+                    description="Show each event not fully judged (its sentence with the trigger «marked» and "
+                                "[S: source], [T: target], [L: location], the sentences around it, each coded "
+                                "field) and record the verdicts typed at the prompt into the file, one event "
+                                "at a time (stop any time; judged events are skipped next time). With "
+                                "--format json, print those events with their text for a program to judge "
+                                "(and record with `judge set`).")
+    show.add_argument("sample", metavar="SAMPLE.jsonl")
+    show.add_argument("corpora", nargs="+", metavar="CORPUS",
+                      help="the corpus files (or folders holding them) the sample points into")
+    show.add_argument("--next", action="store_true", help="only the next event not judged")
+    show.add_argument("--index", type=_positive_int, metavar="INDEX", help="only this event (judged or not)")
+    show.add_argument("--format", choices=("text", "json"), default="text")
+    show.add_argument("--context", type=int, default=2, metavar="N",
+                      help="sentences shown before and after the event's (default 2)")
+    _add_judge_option(show)
+    show.set_defaults(run=_run_judge_show)
+    record = _command(actions, "set", help="record verdicts on one event (for scripts and program judges)",
+                      description="Record FIELD=VERDICT on the event at INDEX (its line, from 1). Fields: "
+                                  f"{', '.join(FIELD_NAMES)}. Verdicts: {', '.join(VERDICTS)} (or r, w, u, n). "
+                                  "event=wrong (not an event at all) makes the type wrong and the rest n.a. "
+                                  "unless they are given.")
+    record.add_argument("sample", metavar="SAMPLE.jsonl")
+    record.add_argument("index", type=_positive_int, metavar="INDEX")
+    record.add_argument("verdicts", nargs="+", metavar="FIELD=VERDICT")
+    record.add_argument("--note", default=None, help="a note on the event (why, or what is doubtful)")
+    _add_judge_option(record)
+    record.set_defaults(run=_run_judge_set)
+
+
+def _add_judge_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--judge", default=None, metavar="NAME",
+                   help="who judges (default $EVENTWIRE_JUDGE, else your user name)")
 
 
 _FILTERED = ("query", "export")  # the commands with filter options (the filter table imports the store)
@@ -209,32 +279,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     evaluate = _command(commands, "eval", help="score eventwire against a gold-standard file",
                                    description="Score eventwire against gold data; prints one JSON object.")
     kinds = evaluate.add_subparsers(dest="kind", required=True, metavar="KIND")
-    plover = _command(kinds, "plover", help="PLOVER gold-standard records (JSON list)")
-    plover.add_argument("gold", metavar="GOLD.json")
-    plover.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
-    _add_knowledge_options(plover)
-    plover.set_defaults(run=_run_eval)
-    status = _command(kinds, "status", help="sentences annotated with the status of their event (YAML)")
-    status.add_argument("gold", metavar="SET.yaml")
-    status.add_argument("--details", metavar="FILE", help="also write each item's expected and coded status here")
-    _add_knowledge_options(status)
-    status.set_defaults(run=_run_eval)
-    geo = _command(kinds, "geo", help="a geoparsing corpus (LGL/TR-News or GeoVirus XML)")
-    geo.add_argument("gold", metavar="GOLD.xml")
-    _add_knowledge_options(geo)
-    geo.set_defaults(run=_run_eval)
-    acled = _command(kinds, "acled", help="ACLED event notes with gold type, actor, date and place (JSON Lines)")
-    acled.add_argument("gold", metavar="NOTES.jsonl")
-    acled.add_argument("--details", metavar="FILE", help="also write each record's gold and coded events here")
-    _add_knowledge_options(acled)
-    acled.set_defaults(run=_run_eval)
-    petrarch = _command(kinds, "petrarch", help="PETRARCH2's unit-test records, coded with their own dictionaries",
-                        description="Code PETRARCH2's unit-test records (DIR/unit-tests.jsonl) with their validation "
-                                    "dictionaries (DIR/dictionaries) instead of eventwire's actors, agents and "
-                                    "verbs; prints the pass rate, overall and by category.")
-    petrarch.add_argument("gold", metavar="DIR")
-    petrarch.add_argument("--details", metavar="FILE", help="also write each record's expected and coded triples here")
-    petrarch.set_defaults(run=_run_eval, own_coder=True)
+    for evaluator in EVALUATORS:
+        _add_evaluator(kinds, evaluator)
+    _add_judge_commands(commands)
 
     lexicon = _command(commands, "lexicon", help="work on TABARI/PETRARCH dictionaries (actors, agents, verbs, ...)",
                        description="Work on a folder of TABARI/PETRARCH dictionaries, each file's format told by "
@@ -359,10 +406,22 @@ def _run_eval(args: argparse.Namespace) -> int:
     import importlib
     import json
 
-    evaluate = importlib.import_module(f"eventwire.evaluate.{args.kind}").evaluate
-    coder = None if getattr(args, "own_coder", False) else _coder(args)  # petrarch: its own dictionaries
+    from eventwire.judging.verdicts import JudgingError, read_verdicts
+
+    evaluator: Evaluator = args.evaluator
+    evaluate = importlib.import_module(f"eventwire.evaluate.{evaluator.kind}").evaluate
+    options = {}
+    if evaluator.corpora:
+        options["corpora"] = args.corpora
+    if evaluator.write_next:
+        options["write_next"] = args.next_sample
     try:
-        result = evaluate(args.gold, coder)
+        if evaluator.kind == "judged":
+            read_verdicts(args.gold)  # a bad line is said before the coder is built
+        coder = None if evaluator.own_coder else _coder(args)  # petrarch: its own dictionaries
+        result = evaluate(args.gold, coder, **options)
+    except JudgingError as exc:  # the verdict file's line, or the corpus it points into
+        raise _UsageError(str(exc)) from None
     except (OSError, ValueError, SyntaxError) as exc:  # ElementTree's ParseError is a SyntaxError
         print(f"eventwire: cannot read {args.gold}: {exc}", file=sys.stderr)
         return 1
@@ -370,8 +429,139 @@ def _run_eval(args: argparse.Namespace) -> int:
     if getattr(args, "details", None):
         with open(args.details, "w", encoding="utf-8") as out:
             json.dump(details, out, indent=1, ensure_ascii=False)
-    print(json.dumps(result, indent=1))
+    print(json.dumps(result, indent=1, ensure_ascii=False))
     return 0
+
+
+def _judge_name(args: argparse.Namespace) -> str:
+    import getpass
+
+    return args.judge or os.environ.get("EVENTWIRE_JUDGE") or getpass.getuser()
+
+
+def _today() -> str:
+    import datetime
+
+    return datetime.date.today().isoformat()
+
+
+def _run_judge_sample(args: argparse.Namespace) -> int:
+    from eventwire.judging.sample import draw
+    from eventwire.judging.verdicts import write_verdicts
+
+    if "-" in args.paths:
+        raise _UsageError("a sample points into files: give the corpus as files or folders, not -")
+    if os.path.exists(args.out) and not args.force:
+        raise _UsageError(f"{args.out} exists (it may hold verdicts): give another --out, or --force to overwrite it")
+    coder = _coder(args)
+    rejections = _Rejections()
+    stories = list(rejections.filter(coder.code(_read(args, coder), time_limit=args.time_limit)))
+    drawn = draw(stories, args.n, args.seed, whole_articles=args.whole_articles)
+    write_verdicts(args.out, drawn)
+    articles = len({event.article_key for event in drawn})
+    print(f"eventwire: drew {len(drawn)} of {sum(len(s.events) for s in stories)} events ({articles} articles of "
+          f"{len(stories)}, seed {args.seed}) into {args.out}", file=sys.stderr)
+    if len(drawn) < args.n:
+        print(f"eventwire: the corpus has fewer than {args.n} events: all are drawn", file=sys.stderr)
+    return 1 if rejections.count else 0
+
+
+def _run_judge_set(args: argparse.Namespace) -> int:
+    from eventwire.judging.verdicts import JudgingError, judge_event, read_assignments, read_verdicts, write_verdicts
+
+    try:
+        given = read_assignments(args.verdicts)
+        events = read_verdicts(args.sample)
+    except (JudgingError, ValueError) as exc:
+        raise _UsageError(str(exc)) from None
+    if args.index > len(events):
+        raise _UsageError(f"{args.sample} has {len(events)} events: INDEX is 1 to {len(events)}")
+    event = events[args.index - 1]
+    judge_event(event, given, judge=_judge_name(args), today=_today(), note=args.note)
+    write_verdicts(args.sample, events)
+    pending = event.pending()
+    print(f"eventwire: #{args.index}: " + ", ".join(f"{k}={v}" for k, v in event.verdicts.items() if v)
+          + (f"; still to judge: {', '.join(pending)}" if pending else ""), file=sys.stderr)
+    return 0
+
+
+def _run_judge_show(args: argparse.Namespace) -> int:
+    from eventwire.coder import Coder
+    from eventwire.judging.corpus import referenced_articles
+    from eventwire.judging.verdicts import JudgingError, read_verdicts
+
+    try:
+        events = read_verdicts(args.sample)
+        shown = [(n, e) for n, e in enumerate(events, 1)
+                 if (n == args.index if args.index else e.pending())]
+        articles = referenced_articles([e for _, e in shown], args.corpora, Coder())
+    except JudgingError as exc:
+        raise _UsageError(str(exc)) from None
+    if args.next:
+        shown = shown[:1]
+    if args.format == "json":
+        _print_views(shown, articles, args.context)
+        return 0
+    return _judge_at_prompt(args, events, shown, articles)
+
+
+def _print_views(shown, articles, context: int) -> None:
+    import json
+
+    from eventwire.judging.show import event_view
+
+    views = [event_view(n, e, articles[e.article_key], context) for n, e in shown]
+    print(json.dumps({"pending": len(views), "events": views}, indent=1, ensure_ascii=False))
+
+
+def _judge_at_prompt(args: argparse.Namespace, events, shown, articles) -> int:
+    """Show each event and record what is typed for it; the file is written after every event."""
+    from eventwire.judging.show import ANSWER_HELP, event_view, render
+    from eventwire.judging.verdicts import judge_event, write_verdicts
+
+    if not shown:
+        print(f"eventwire: every event of {args.sample} is judged", file=sys.stderr)
+        return 0
+    print(ANSWER_HELP, file=sys.stderr)
+    for n, event in shown:
+        print("\n" + render(event_view(n, event, articles[event.article_key], args.context), len(events)))
+        answer = _ask_verdicts()
+        if answer in ("q", None):
+            break
+        if answer == "s":
+            continue
+        note = _ask("note (Enter: none)> ")
+        judge_event(event, answer, judge=_judge_name(args), today=_today(), note=note or None)
+        write_verdicts(args.sample, events)
+    left = sum(bool(e.pending()) for e in events)
+    print(f"eventwire: {left} of {len(events)} events still to judge in {args.sample}", file=sys.stderr)
+    return 0
+
+
+def _ask_verdicts():  # -> dict[str, str] | str | None (None: the input ended)
+    """Verdicts typed at the prompt, asked again until they read (? shows how)."""
+    from eventwire.judging.show import ANSWER_HELP, read_answer
+
+    while True:
+        line = _ask("verdicts> ")
+        if line is None:
+            return None
+        try:
+            answer = read_answer(line)
+        except ValueError as exc:
+            print(exc, file=sys.stderr)
+            continue
+        if answer == "?":
+            print(ANSWER_HELP, file=sys.stderr)
+            continue
+        return answer
+
+
+def _ask(prompt: str) -> str | None:
+    try:
+        return input(prompt)
+    except EOFError:
+        return None
 
 
 def _run_lexicon_check(args: argparse.Namespace) -> int:

@@ -20,6 +20,9 @@ MIRROW [MRW]
 KUWAIT [KUW]
 THE_MARCHES [MRC/DLV]
 ZORB_PALACE [ZRBGOV]
+DUKE OF VELM MARO [VLM]
+ZORBLAND RADIO [ZRBRAD]
+QUELLIA_NAVY [QLLNAV]
 """
 AGENTS = """\
 ENVOY [~GOV]
@@ -57,6 +60,11 @@ def folder(tmp_path, monkeypatch):
 @pytest.fixture
 def user_coder(folder, coder):
     return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
+
+
+def sources(coder, text):
+    """The codes of the sources of the events coded from a text."""
+    return {e.source.code for e in coder.code_text(text).events if e.source}
 
 
 def test_each_coordinated_country_of_a_phrase_is_an_actor(user_coder):
@@ -134,12 +142,9 @@ def agents_coder(folder, coder, tmp_path):
 
 
 def test_a_users_agents_stack_on_the_actors_code_on_their_side_and_only_once(agents_coder):
-    def source(text):
-        return {e.source.code for e in agents_coder.code_text(text).events if e.source}
-
-    assert source("The Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBGOVFRM"}
-    assert source("The Zorbland relief body hauled tools to Mirrow.") == {"NGOZRB"}
-    assert source("The Zorb Palace envoy hauled tools to Mirrow.") == {"ZRBGOV"}
+    assert sources(agents_coder, "The Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBGOVFRM"}
+    assert sources(agents_coder, "The Zorbland relief body hauled tools to Mirrow.") == {"NGOZRB"}
+    assert sources(agents_coder, "The Zorb Palace envoy hauled tools to Mirrow.") == {"ZRBGOV"}
 
 
 def test_a_users_agent_takes_no_country_the_phrase_does_not_name(agents_coder):
@@ -154,12 +159,9 @@ def test_a_users_verb_finds_no_target_in_a_clause_before_it(agents_coder):
 
 
 def test_a_users_agent_is_matched_in_its_own_forms_only(agents_coder):
-    def source(text):
-        return {e.source.code for e in agents_coder.code_text(text).events if e.source}
-
-    assert source("The Zorbland lawmakers hauled tools to Mirrow.") == {"ZRBLEG"}  # the regular plural
-    assert source("The Zorbland warden hauled tools to Mirrow.") == {"ZRBCOP"}
-    assert "ZRBCOP" not in source("The Zorbland wardens hauled tools to Mirrow.")  # "{}": no plural
+    assert sources(agents_coder, "The Zorbland lawmakers hauled tools to Mirrow.") == {"ZRBLEG"}  # the regular plural
+    assert sources(agents_coder, "The Zorbland warden hauled tools to Mirrow.") == {"ZRBCOP"}
+    assert "ZRBCOP" not in sources(agents_coder, "The Zorbland wardens hauled tools to Mirrow.")  # "{}": no plural
 
 
 def test_a_users_verb_written_as_a_form_codes_that_form(user_coder):
@@ -216,3 +218,15 @@ def test_a_users_agent_word_as_an_adjective_is_a_subjects_sector(agents_coder):
               pos=["PROPN", "VERB", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"])
     actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
     assert actors.resolve(doc[6]) == []
+
+
+def test_a_name_written_with_underscores_in_the_text_is_the_dictionarys_name(user_coder):
+    assert ("ZRB", "VLM", "070") in triples(user_coder.code_text("Zorbland hauled tools to the Duke of Velm_Maro."))
+
+
+def test_a_name_written_with_blanks_may_have_other_words_of_its_phrase_between(user_coder):
+    """"ZORBLAND RADIO": "the Zorbland state-run radio"; not across phrases ("Zorbland hauled the
+    radio"), and not for words joined by '_' ("QUELLIA_NAVY" is not "Quellia's old navy")."""
+    assert sources(user_coder, "The Zorbland state-run radio hauled tools to Mirrow.") == {"ZRBRAD"}
+    assert sources(user_coder, "Zorbland hauled the radio to Mirrow.") == {"ZRB"}
+    assert "QLLNAV" not in sources(user_coder, "Quellia's old navy hauled tools to Mirrow.")

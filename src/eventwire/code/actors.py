@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.code.syntax import children, doc_text, lemma
+from eventwire.code.syntax import children, doc_text, lemma, phrase_head
 from eventwire.dictionaries.compiled import CompiledDictionaries
 from eventwire.lexicons import LexiconError, Lexicons, WordLists
 from eventwire.model import Actor
@@ -60,6 +60,7 @@ class _Pattern:
     proper: bool = False  # a one-word name: no closed-class word, and a sentence's first only if read as a name
     user: bool = False  # from a user's dictionaries: a sentence's first word too ("Fornost and Gondor welcomed")
     noun: bool = False  # one word: only a noun ("official contact" is not an official)
+    gaps: frozenset[int] = frozenset()  # the words after which others may come ("Ithilen state-run television")
 
 
 ClueHit = tuple[int, int, Clue]  # token start, token end, what the words name
@@ -78,14 +79,14 @@ class Gazetteer:
     adding_extra: bool = False
 
     def add(self, words: list[str], clue: Clue, *, case_sensitive: bool = False, lemma_ok: bool = False,
-            proper: bool = False, user: bool = False, noun: bool = False) -> None:
+            proper: bool = False, user: bool = False, noun: bool = False, gaps: frozenset[int] = frozenset()) -> None:
         if not words:
             return
         stored = tuple(words) if case_sensitive else tuple(map(str.lower, words))
         key, capitalised = stored[0], words[0][:1].isupper()
         table = self.extra_by_first if self.adding_extra else self.by_first
         table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper, user,
-                                                noun or lemma_ok))
+                                                noun or lemma_ok, gaps))
 
     def finish(self) -> None:
         for table in (self.by_first, self.extra_by_first):
@@ -96,7 +97,9 @@ class Gazetteer:
         """token index → (start, end, clue) for every token inside a matched clue."""
         words = _DocWords(doc)
         found = self._match(words, self.by_first, {})
-        return self._match(words, self.extra_by_first, found) if self.extra_by_first else found
+        if self.extra_by_first:
+            found = self._match(words, self.extra_by_first, found)
+        return words.by_token(found)
 
     def _match(self, words: _DocWords, table: dict[str, list[_Pattern]],
                found: dict[int, ClueHit]) -> dict[int, ClueHit]:
@@ -116,10 +119,14 @@ class Gazetteer:
                     size = len(pattern.words)
                     if best is not None and size <= best[1] - best[0]:
                         continue
-                    if size > 1 and pattern.words[1] not in following:
+                    if size > 1 and pattern.words[1] not in following and 0 not in pattern.gaps:
                         continue  # the second word first: "minister" begins some 300 dictionary names
-                    if i + size <= free_until[i] and _fits(words, i, pattern):
-                        best = (i, i + size, pattern.clue)
+                    if pattern.gaps:
+                        end = _gapped_end(words, i, pattern)
+                    else:
+                        end = i + size if _fits(words, i, pattern) else i
+                    if i < end <= free_until[i] and (best is None or end - i > best[1] - best[0]):
+                        best = (i, end, pattern.clue)
             if best:
                 for j in range(best[0], best[1]):
                     found[j] = best
@@ -135,16 +142,61 @@ _OPENING = frozenset({'"', "“", "‘", "'", "(", "["})  # what may come before
 
 class _DocWords:
     """A parse's words as plain lists, read once per story: the gazetteer tries some 2,000
-    patterns per story, and each spaCy token access makes an object."""
+    patterns per story, and each spaCy token access makes an object. A token of words joined by
+    ``_`` is its words, as a dictionary writes a name ("the Prince of Dol_Amroth": PRINCE OF DOL
+    AMROTH); ``owner`` tells each word's token."""
 
-    __slots__ = ("first", "lemma", "lower", "pos", "text")
+    __slots__ = ("doc", "first", "lemma", "lower", "owner", "pos", "text")
 
     def __init__(self, doc: Doc) -> None:
-        self.text = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
+        self.doc = doc
+        texts = [t.text for t in doc]
+        self.text = texts
         self.lemma = [t.lemma_.lower() for t in doc]
         self.pos = [t.pos_ for t in doc]
-        self.first = [bool(t.is_sent_start) or (t.i > 0 and self.text[t.i - 1] in _OPENING) for t in doc]
+        self.first = [bool(t.is_sent_start) or (t.i > 0 and texts[t.i - 1] in _OPENING) for t in doc]
+        self.owner = list(range(len(doc)))
+        if "_" in doc.text:
+            self._split_joined()
+        self.lower = [w.lower() for w in self.text]
+
+    def _split_joined(self) -> None:
+        """Each token of words joined by ``_`` becomes its words, with its tag and place."""
+        text, lemma, pos, first, owner = [], [], [], [], []
+        for i, token_text in enumerate(self.text):
+            parts = _joined_words(token_text)
+            text.extend(parts)
+            lemma.extend([self.lemma[i]] if len(parts) == 1 else [p.lower() for p in parts])
+            pos.extend([self.pos[i]] * len(parts))
+            first.extend([self.first[i]] + [False] * (len(parts) - 1))
+            owner.extend([i] * len(parts))
+        self.text, self.lemma, self.pos, self.first, self.owner = text, lemma, pos, first, owner
+
+    def one_phrase(self, start: int, end: int) -> bool:
+        """Are the words from ``start`` to ``end`` one phrase of the parse, headed by its first or
+        last word, with no punctuation but hyphens ("Ithilen state-run television"; not "Zorbland
+        hauled the radio")?"""
+        span = self.doc[self.owner[start] : self.owner[end - 1] + 1]
+        heads = [t for t in span if not span.start <= t.head.i < span.end or t.head == t]
+        return len(heads) == 1 and heads[0].i in (span.start, span.end - 1) and all(
+            not t.is_punct or t.text == "-" for t in span)
+
+    def by_token(self, found: dict[int, ClueHit]) -> dict[int, ClueHit]:
+        """The matches by token: a token's words all inside one match, or the token is in none."""
+        if len(self.owner) == len(self.doc):
+            return found  # no joined words: a word is its token
+        out: dict[int, ClueHit] = {}
+        for start, end, clue in set(found.values()):
+            first, last = self.owner[start], self.owner[end - 1]
+            if (start == 0 or self.owner[start - 1] != first) and (end == len(self.owner) or self.owner[end] != last):
+                out.update((i, (first, last + 1, clue)) for i in range(first, last + 1))
+        return out
+
+
+def _joined_words(text: str) -> list[str]:
+    """ "Dol_Amroth" → Dol, Amroth; a token of no such words is itself ("_", "__init__")."""
+    parts = text.split("_")
+    return parts if len(parts) > 1 and all(p[:1].isalnum() for p in parts) else [text]
 
 
 def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
@@ -165,6 +217,32 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
     if not pattern.lemma_ok:
         return tuple(words.lower[i : i + size]) == pattern.words
     return all(words.lower[i + k] == word or words.lemma[i + k] == word for k, word in enumerate(pattern.words))
+
+
+_MAX_GAP = 4  # the words that may come between two of a name written with a blank
+
+
+def _gapped_end(words: _DocWords, i: int, pattern: _Pattern) -> int:
+    """Where a name whose words may have others between them ends, if it begins at ``i`` (0: it
+    does not): its words in order, the others within the phrase its last word heads ("ITHILEN
+    TELEVISION": "Ithilen state-run television"), as a user's dictionary writes it."""
+    if pattern.capitalised and not words.text[i][:1].isupper():
+        return 0
+    at = i
+    for k, word in enumerate(pattern.words):
+        reach = 1 + (_MAX_GAP if k - 1 in pattern.gaps else 0)
+        found = next((j for j in range(at, min(at + reach, len(words.text))) if _same_word(words, j, word, pattern)),
+                     None)
+        if found is None:
+            return 0
+        at = found + 1
+    return at if at - i == len(pattern.words) or words.one_phrase(i, at) else 0
+
+
+def _same_word(words: _DocWords, j: int, word: str, pattern: _Pattern) -> bool:
+    if pattern.case_sensitive:
+        return words.text[j] == word
+    return words.lower[j] == word or (pattern.lemma_ok and words.lemma[j] == word)
 
 
 def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],
@@ -234,9 +312,9 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
     gaz.adding_extra = True
     # a dictionary's three-letter codes given alone are its countries ("ARNOR [ARN]"): the first
     # three letters of its other codes name them, as in TABARI ("ARNGOV")
-    gaz.countries = gaz.countries | {code for _, _, code, roles, _, _ in dictionaries.actors
+    gaz.countries = gaz.countries | {code for _, _, code, roles, _, _, _ in dictionaries.actors
                                      if code and not roles and len(code) == 3 and code.isalpha()}
-    for words, name, default_code, roles, where, shipped in dictionaries.actors:
+    for words, name, default_code, roles, where, shipped, gaps in dictionaries.actors:
         if not words:
             continue
         if not roles and default_code in gaz.countries:
@@ -249,12 +327,12 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
         # when the dictionary writes it with points or digits ("U.N."): "BREE" is "Bree"
         acronym = len(words) == 1 and (len(words[0]) <= 3 or (len(words[0]) == 4 and not words[0].isalpha()))
         gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym,
-                proper=len(words) == 1 and not acronym, user=not shipped)
-    for words, code, where, before, shipped in dictionaries.agents:
+                proper=len(words) == 1 and not acronym, user=not shipped, gaps=gaps)
+    for words, code, where, before, shipped, gaps in dictionaries.agents:
         # a user's agent keeps its whole code and its side, as PETRARCH stacks them ("NGOARNGOV")
         # and only its own forms, as PETRARCH matches them ("POLICE {}": no "polices")
         gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], None if shipped else code, where=where,
-                                  before=before), lemma_ok=shipped, noun=True, user=not shipped)
+                                  before=before), lemma_ok=shipped, noun=True, user=not shipped, gaps=gaps)
     gaz.adding_extra = False
 
 
@@ -409,6 +487,10 @@ class StoryActors:
             return clue.kind == "agent" and bool(clue.code)
         return any((c := self.clue(t)) is not None and c.kind == "agent" and bool(c.code)
                    for child in token.children if child.dep_ in _LEFT_DEPS for t in child.subtree)
+
+    def names_actor(self, token: Token) -> bool:
+        """Is the word inside a phrase that names an actor ("Cirith" of "at Cirith Ungol")?"""
+        return bool(self.resolve(phrase_head(token)))
 
     def _members(self, actor: Actor) -> list[Actor]:
         """A dictionary actor of several codes ("THE_SHIRE [FRO/BIL/SAM]") is each of them."""

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.code import sequence
 from eventwire.code.clause import CodingContext
-from eventwire.code.syntax import children, is_passive, lemma
+from eventwire.code.syntax import PHRASE_INNER, children, is_passive, lemma, phrase_head
 from eventwire.code.triggers import CameoEntry, Sense
 from eventwire.model import Actor
 
@@ -260,47 +260,66 @@ def same_actor(a: Actor, b: Actor) -> bool:
     return (a.start == b.start and a.end == b.end and a.end > a.start) or (a.name is not None and a.name == b.name)
 
 
-_PHRASE_INNER = frozenset({"compound", "amod", "nmod", "poss", "case"})
-
-
 def marked(sense: Sense | None, verb: Token, ctx: CodingContext) -> dict[str, Found]:
     """The source and target a TABARI pattern's ``$`` and ``+`` mark (``- + * FROM $``)."""
     if sense is None or sense.sequence is None:
         return {}
-    found = sequence.match(sense.sequence, verb)
+    found = sequence.match(sense.sequence, verb, ctx.actors.names_actor)
     out: dict[str, Found] = {}
     if found is None:
         return out
     if found.compound is not None:  # "% *": the members of a compound act on each other
-        head = _phrase_head(found.compound)
+        head = phrase_head(found.compound)
         while head.dep_ == "conj" and head.head != head:
             head = head.head
         actors = ctx.actors.resolve(head)
         if len(actors) > 1:
-            out["source"] = out["target"] = actors, f"{head.text!r} and the others, a compound in the pattern"
+            label = f"{head.text!r} and the others, a compound in the pattern"
+            out["target"] = actors, label
+            if head.i < verb.i or not _other_subject(verb, sense, actors, ctx):
+                out["source"] = out["target"]
     for role, token in (("source", found.source), ("target", found.target)):
         if token is not None:
-            head = _phrase_head(token)
+            head = phrase_head(token)
             actors = ctx.actors.resolve(head)
             if actors:
                 out[role] = actors, f"{role}: {head.text!r}, marked in the pattern"
     return out
 
 
+def _other_subject(verb: Token, sense: Sense, compound: list[Actor], ctx: CodingContext) -> bool:
+    """ "Eriador agrees with the Philippines and France" ("- * WITH %"): a subject of its own acts
+    on the compound after the verb; with none ("fighting between A and B"), its members on each other."""
+    subjects, _ = sources(verb, sense, ctx)
+    return any(not any(same_actor(s, c) for c in compound) for s in subjects)
+
+
+def before_marked_target(verb: Token, marked: list[Actor], found: Found, ctx: CodingContext) -> Found:
+    """TABARI's source when a pattern marks as the target an actor before the verb ("- NOTED + *":
+    "X noted that Y regretted ..."; "- + WAS_ *": "a woman linked to Y was extradited"), and the
+    parse gives no other: the sentence's first actor before that target."""
+    sources, _ = found
+    start = min((a.start for a in marked), default=verb.idx)
+    if start >= verb.idx or (sources and not all(any(same_actor(s, t) for t in marked) for s in sources)):
+        return found
+    for token in verb.sent:
+        if token.idx >= start:
+            break
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in PHRASE_INNER:
+            actors = [a for a in ctx.actors.resolve(token) if a.end <= start]
+            if actors:
+                return actors, f"source: {token.text!r}, the first actor before the target the pattern marks"
+    return found
+
+
 def first_after(verb: Token, sources: list[Actor], ctx: CodingContext) -> Found:
     """PETRARCH's target when the parse names none: the first actor of the verb's own phrase
     after it (a user's dictionaries only: "welcomed memos sent by X")."""
     for token in verb.subtree:
-        if token.i <= verb.i or token.dep_ in _PHRASE_INNER:
+        if token.i <= verb.i or token.dep_ in PHRASE_INNER:
             continue
         actors = ctx.actors.resolve(token)
         actors = [a for a in actors if not any(same_actor(a, s) or a.code == s.code for s in sources)]
         if actors:
             return actors, f"target: {token.text!r}, the first actor after the verb"
     return [], "target: none found"
-
-
-def _phrase_head(token: Token) -> Token:
-    while token.dep_ in _PHRASE_INNER and token.head != token:
-        token = token.head
-    return token

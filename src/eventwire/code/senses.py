@@ -3,6 +3,8 @@ subject and object words (the conditions of verbs.yaml and nouns.yaml)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from eventwire.code import sequence
@@ -24,8 +26,10 @@ def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense
     return None
 
 
-def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sense | None:
-    """The first sense whose conditions the parse around ``token`` meets."""
+def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists,
+                  names_actor: Callable[[Token], bool] | None = None) -> Sense | None:
+    """The first sense whose conditions the parse around ``token`` meets (``names_actor``: the
+    words a user's pattern may mark as its source or target)."""
     object_words = None
     frame: _Frame | None = None
     for sense in senses:
@@ -50,7 +54,7 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
             frame = frame or _Frame(token)
             if not _pattern_fits(sense, frame):
                 continue
-        if sense.sequence is not None and sequence.match(sense.sequence, token) is None:
+        if sense.sequence is not None and sequence.match(sense.sequence, token, names_actor) is None:
             continue
         return sense
     return None

@@ -73,7 +73,7 @@ def _misread_subject(verb: Token) -> bool:
 
 
 def choose_sense(clause: Clause, ctx: CodingContext) -> None:
-    sense = fitting_sense(clause.senses, clause.trigger, ctx.grammar)
+    sense = fitting_sense(clause.senses, clause.trigger, ctx.grammar, ctx.actors.names_actor)
     clause.sense = sense
     if clause.nominal:
         if sense is None or sense.skip or sense.cameo is None:
@@ -137,6 +137,9 @@ def find_sources(clause: Clause, ctx: CodingContext) -> None:
         clause.sources, clause.source_path = arguments.noun_sources(clause.trigger, ctx)
     else:
         clause.sources, clause.source_path = arguments.sources(clause.anchor, clause.sense, ctx)
+    if clause.marked_target and clause.sense.user:
+        clause.sources, clause.source_path = arguments.before_marked_target(
+            clause.trigger, clause.marked_target[0], (clause.sources, clause.source_path), ctx)
     # "clashes between A and B" with no one else named as their doer: A and B are the two sides
     # (not so "X's mediation between A and B": the mediator acts, A and B receive)
     sides = arguments.between_sides(clause.trigger, ctx) if clause.nominal and not clause.sources else None

@@ -449,12 +449,13 @@ class StoryActors:
         first: Actor | None = None
         for token in [head, *_conjuncts(head), *self._coordinated_before(head)]:
             actor = self._own_actor(token) if first is None else (
-                self._misattached_member(head, token, first) or self._own_actor(token))
+                self._misattached_member(head, token, first) or self._own_actor(token)
+                or self._trailing_member(head, token))
             first = first or actor
             if actor is not None:
                 if self._user_agent_phrase(token) and not actor.country:
                     bare.add(len(out))
-                    if token is not head and not children(token, *_OWN_MODIFIERS):
+                    if not children(token, *_OWN_MODIFIERS) and (token is not head or self._described_after(head)):
                         lone.add(len(out))
                 out.append(replace(actor))
                 out.extend(self._coordinated_modifiers(token, actor))
@@ -478,6 +479,12 @@ class StoryActors:
         country = countries.pop() if len(countries) == 1 else self._default_country(head)
         placed = [actor if n in bare else _with_country(actor, country) for n, actor in enumerate(out)]
         return [member for actor in placed for member in self._members(actor)]
+
+    def _described_after(self, head: Token) -> bool:
+        """ "Lawmakers and official in Fornost and Gondor": the of/in phrase after the last of the
+        coordinated nouns (here hung on it) is every noun's, the first's too."""
+        return any(prep.lower_ in self.words.describing_prepositions and (c := self.clue(prep.right_edge)) is not None
+                   and c.kind in _COUNTRY_KINDS for conjunct in _conjuncts(head) for prep in children(conjunct, "prep"))
 
     def _user_agent_phrase(self, token: Token) -> bool:
         """The phrase's sector is a user's agent's: its head's word, or with no clue of its own, a
@@ -698,10 +705,13 @@ class StoryActors:
         return left + preps + later
 
     def _coordinated_modifiers(self, head: Token, actor: Actor) -> list[Actor]:
-        """ "French and Egyptian warships": one actor per coordinated country word."""
+        """ "French and Egyptian warships", "Eriadori and Calenardhon leaders" (the first word read
+        as a noun modifier): one actor per coordinated country word."""
         extra: list[Actor] = []
         seen = {actor.country}
-        for child in children(head, "amod", "compound"):
+        head_clue = self.clue(head)
+        named = head_clue is not None and head_clue.kind != "agent"  # names before a name: _coordinated_before
+        for child in children(head, "amod", "compound", *(() if named else ("nmod",))):
             if not children(child, "conj"):
                 continue
             for word in (child, *children(child, "conj")):
@@ -716,37 +726,64 @@ class StoryActors:
         """ "Arnor, Calenardhon and the evil Gondor", parsed as a Gondor that "Arnor, Calenardhon
         and the evil" modify: a name modifying a name, coordinated by its own "and", is an actor
         beside it; so is a name set off in a list of names ("Mordor, the awful Fornost, and Gondor";
-        "Mordor, the Shire, Fornost and Bree" with the last three set off)."""
-        if self.clue(head) is None:
-            return []
-        found = []
-        for child in children(head, "nmod", "compound"):
+        "Mordor, the Shire, Fornost and Bree" with the last three set off); so is a name hung as an
+        apposition on coordinated words that name no actor ("the lions and the evil Gondor")."""
+        head_clue = self.clue(head)
+        found: list[Token] = []
+        for child in children(head, "nmod", "compound") if head_clue is not None else ():
             members = [child, *_conjuncts(child)]
             if child.i in self.clues and any(children(t, "cc") for t in members) \
                     and self.clue_span(child) != self.clue_span(head):
-                found.extend(t for t in members if t.i in self.clues)
+                found.extend(t for t in members if t.i in self.clues and not (  # "Zorbland and Quellia
+                    head_clue.kind == "agent" and self._gives_country(t)))  # officials": theirs, _coordinated_modifiers
         for child in children(head, "appos"):
             clue = self.clue(child)
             if clue is not None and clue.kind != "agent" and self.clue_span(child) != self.clue_span(head) \
-                    and (children(head, "conj") or children(child, "conj")):
+                    and (children(head, "conj") or (head_clue is not None and children(child, "conj"))):
                 found.extend(t for t in [child, *_conjuncts(child)] if t.i in self.clues)
         return found
 
+    def _gives_country(self, token: Token) -> bool:
+        clue = self.clue(token)
+        return clue is not None and clue.kind in _COUNTRY_KINDS
+
     def _misattached_member(self, head: Token, conjunct: Token, actor: Actor | None) -> Actor | None:
-        """ "Lawmakers in Fornost and Gondor", parsed as the lawmakers and Gondor: a bare country
-        name right after the head's of/in phrase is one more of that phrase's countries."""
+        """ "Lawmakers in Fornost and Gondor", parsed as the lawmakers and Gondor (or "lawmakers and
+        official in Fornost and Gondor", as the official and Gondor): a bare country name right
+        after the of/in phrase of the head or of a conjunct before it is one more of that phrase's
+        countries."""
         clue = self.clue(conjunct)
-        if actor is None or not actor.sector or actor.name or clue is None or clue.kind not in _COUNTRY_KINDS \
-                or clue.sector or not clue.country:
+        if clue is None or clue.kind not in _COUNTRY_KINDS or clue.sector or not clue.country:
             return None
-        for prep in children(head, "prep"):
-            if prep.lower_ not in self.words.describing_prepositions:
+        for holder in [head, *(c for c in _conjuncts(head) if c.i < conjunct.i)]:
+            own = actor if holder is head else self._own_actor(holder)
+            if own is None or not own.sector or own.name:
                 continue
-            gap = self.doc[prep.right_edge.i + 1 : conjunct.left_edge.i]
-            pobj = self.clue(prep.right_edge)
-            if len(gap) and all(t.text == "," or t.lower_ in self.words.list_conjunctions for t in gap) \
-                    and pobj is not None and pobj.country == actor.country:
-                return replace(actor, name=None, country=clue.country, code=clue.country + actor.sector)
+            for prep in children(holder, "prep"):
+                if prep.lower_ not in self.words.describing_prepositions:
+                    continue
+                gap = self.doc[prep.right_edge.i + 1 : conjunct.left_edge.i]
+                pobj = self.clue(prep.right_edge)
+                if len(gap) and all(t.text == "," or t.lower_ in self.words.list_conjunctions for t in gap) \
+                        and pobj is not None and pobj.country == own.country:
+                    return replace(own, name=None, country=clue.country, code=clue.country + own.sector)
+        return None
+
+    def _trailing_member(self, head: Token, conjunct: Token) -> Actor | None:
+        """ "Ithilen's sheep and goats of Gondor", the of-phrase hung on "sheep": a conjunct naming
+        no actor is of the country of a member phrase of the first conjunct written after it."""
+        for prep in children(head, "prep"):
+            if prep.i < conjunct.i or prep.lower_ not in self.words.member_prepositions:
+                continue
+            for pobj in children(prep, "pobj"):
+                clue = self.clue(pobj)
+                if clue is not None and clue.kind in _COUNTRY_KINDS and clue.country and not clue.sector:
+                    own = self.clue(conjunct)
+                    agents = [own] if own is not None and own.kind == "agent" else []
+                    sector = agents[0].sector if agents else None
+                    text, start, end = self._text(conjunct)
+                    return _stack(Actor(text=text, start=start, end=end, country=clue.country, sector=sector,
+                                        code=clue.country + (sector or "")), [a for a in agents if a.code])
         return None
 
     def _coordinated_members(self, head: Token, actor: Actor) -> list[Actor]:

@@ -46,7 +46,8 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
         else:
             for child in children(current, *_SUBJECT_DEPS):
                 label = f"subject {child.text!r}" + (f" of {current.text!r}" if current != verb else "")
-                return actors.resolve(child), "source: " + " > ".join([*path, label])
+                found = [a for subject in (child, *_split_list(child, current)) for a in actors.resolve(subject)]
+                return found, "source: " + " > ".join([*path, label])
             listed = _subject_in_opening_list(current)
             if listed is not None and actors.resolve(listed):
                 return actors.resolve(listed), "source: " + " > ".join(
@@ -62,6 +63,16 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
         path.append(f"{current.dep_} of {current.head.text!r}")
         current = current.head
     return [], "source: none found"
+
+
+def _split_list(subject: Token, verb: Token) -> list[Token]:
+    """ "Lions, tigers, and Gondor welcomed ...", parsed as two subjects, the last conjunct made a
+    subject of its own: a subject of the verb right after the "and" that closes the list of its
+    first subject ("1 soldier injured by an arrow and 16 residents injured" is no such list)."""
+    closing = children(subject, "cc")
+    if not closing or not children(subject, "conj"):
+        return []
+    return [c for c in children(verb, "nsubj") if subject.i < c.i < verb.i and c.left_edge.i == closing[-1].i + 1]
 
 
 def _subject_in_opening_list(verb: Token) -> Token | None:

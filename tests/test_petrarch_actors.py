@@ -251,6 +251,24 @@ def test_a_name_written_with_blanks_may_have_other_words_of_its_phrase_between(u
     assert "QLLNAV" not in sources(user_coder, "Quellia's old navy hauled tools to Mirrow.")
 
 
+def test_former_officials_are_of_the_elite(agents_coder):
+    """PLOVER's ELI: former government officials; TABARI's FORMER conversion writes it for the
+    agents stacked on the code too."""
+    assert sources(agents_coder, "Former Zorbland officials hauled tools to Mirrow.") == {"ZRBELI"}
+    assert sources(agents_coder, "The former Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBELI"}
+    assert sources(agents_coder, "Zorbland officials hauled tools to Mirrow.") == {"ZRBGOV"}
+
+
+def test_a_users_agent_takes_no_country_from_where_the_event_happens(agents_coder):
+    (event,) = agents_coder.code_text("Zorbland soldiers hauled lawmakers to Nairobi.").events
+    assert event.location.country == "KEN" and (event.target.code, event.target.country) == ("LEG", None)
+
+
+def test_agents_in_a_named_body_are_its_own(agents_coder):
+    (event,) = agents_coder.code_text("Officials in Zorb Palace hauled tools to Mirrow.").events
+    assert event.source.code == "ZRBGOV"
+
+
 def test_the_last_of_a_list_parsed_as_a_subject_of_its_own_is_one_more_subject(user_coder):
     """"Lions, tigers, and Vanthor hauled ...", as the parser may read it: Vanthor a second subject."""
     rows = [("Lions", 6, "nsubj", "NNS", "NOUN", "lion"), (",", 0, "punct", ",", "PUNCT", ","),

@@ -140,3 +140,12 @@ def test_a_title_before_a_name_is_what_the_story_later_calls_that_person(mini):
             (".", 9, "punct", ".", "PUNCT", ".")]
     met = [e for e in coded(mini, rows).events if e.mentions[0].trigger.text == "met"]
     assert [(e.source.code, e.source.text) for e in met] == [("KENGOV", "The president")]
+
+
+def test_former_officials_are_of_the_elite(mini):
+    # PLOVER's ELI: "former government officials who currently do not hold positions"
+    rows = [("Former", 2, "amod", "JJ", "ADJ", "former"), ("Kenyan", 2, "amod", "JJ", "ADJ", "kenyan", "NORP"),
+            ("officials", 3, "nsubj", "NNS", "NOUN", "official"), ("arrested", 3, "ROOT", "VBD", "VERB", "arrest"),
+            ("opposition", 5, "compound", "NN", "NOUN", "opposition"),
+            ("leaders", 3, "dobj", "NNS", "NOUN", "leader"), (".", 3, "punct", ".", "PUNCT", ".")]
+    assert triples(coded(mini, rows)) == [("COERCE", "KENELI", "KENOPP")]

@@ -34,6 +34,7 @@ _SET_OFF = frozenset({",", ";", "—", "–"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 _OWN_MODIFIERS = ("det", "amod", "compound", "nmod", "poss", "prep", "appos")  # words a conjunct has of its own
 _GOVERNED_DEPS = ("xcomp", "advcl", "conj", "ccomp", "dobj")
+_FORMER_DEPS = ("amod", "compound", "nmod", "advmod")  # where "former" may be of the head ("Arnor former officials")
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,6 +500,15 @@ class StoryActors:
         """Is the word inside a phrase that names an actor ("Cirith" of "at Cirith Ungol")?"""
         return bool(self.resolve(phrase_head(token)))
 
+    def keeps_no_country(self, actor: Actor) -> bool:
+        """An actor of no country whose words hold a user's agent: PETRARCH gives it none that its
+        phrase does not name, not even where the event happens ("arrested students in Moscow": ---EDU)."""
+        if actor.country is not None or actor.end <= actor.start:
+            return False
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and any(
+            (clue := self.clue(t)) is not None and clue.kind == "agent" and bool(clue.code) for t in span)
+
     def _members(self, actor: Actor) -> list[Actor]:
         """A dictionary actor of several codes ("THE_SHIRE [FRO/BIL/SAM]") is each of them."""
         if not actor.code or "/" not in actor.code:
@@ -659,14 +669,18 @@ class StoryActors:
                 continue  # a user's agent word as an adjective: of a subject only ("the official agency said")
             if clue.kind == "agent" and clue.code and where == "modifier" and clue not in stacked:
                 stacked.append(clue)
-            if clue.kind == "named" and named is None and country is None and where != "place":
-                named = clue  # the nearer of a named actor and a country word decides
+            if clue.kind == "named" and named is None and country is None and (
+                    where != "place" or (head_clue is not None and head_clue.kind == "agent"
+                                         and self._object_of_own_prep(token, head))):
+                named = clue  # the nearer of a named actor and a country word decides; "officials
+                # in White House" are its officials, the curfew "in Parliament" not Parliament's
             elif clue.kind in _COUNTRY_KINDS and country is None and not self._currency(token):
                 country = clue.country  # not "the US dollar": a currency is no one's country
                 place_only = where == "place"
             elif clue.kind == "agent" and (sector is None or (group and modifier_sector is None)):
                 modifier_sector = clue.sector  # "leaders of the opposition" are the opposition
                 sector = clue.sector
+        sector, stacked = self._former(head, sector, stacked)
         if named is not None and (head_clue is None or group or head_clue.kind == "agent"):
             return _stack(self._actor(named, head), stacked)
         if country is None and sector is None:
@@ -679,6 +693,23 @@ class StoryActors:
         name = head_clue.name if head_clue is not None and head_clue.kind in ("country", "capital") else None
         return _stack(Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
                             code=(country or "") + (sector or "") or None), stacked)
+
+    def _object_of_own_prep(self, token: Token, head: Token) -> bool:
+        """Is the name ``token`` is part of the very object of one of the head's prepositions?"""
+        start, end = self.clue_span(token) or (token.i, token.i + 1)
+        return any(t.dep_ == "pobj" and t.head.head == head for t in self.doc[start:end])
+
+    def _former(self, head: Token, sector: str | None, stacked: list[Clue]) -> tuple[str | None, list[Clue]]:
+        """ "Former security officials", "former Gondor prosecutors": who held a post of the state
+        is of the elite now (former_words, former_sectors, elite_sectors in grammar.yaml), and so
+        are the agents stacked on the code ("ARNELI", as TABARI's FORMER conversion writes it)."""
+        state = self.words.former_sectors  # codes, read in lower case as every word list
+        if sector is None or sector.lower() not in state or not any(  # not "the former president's aides"
+                t.lower_ in self.words.former_words for c in children(head, *_FORMER_DEPS) for t in c.subtree):
+            return sector, stacked
+        elite = self.words.ordered("elite_sectors")[0].upper()
+        return elite, [replace(c, sector=elite, code=elite) if (c.sector or "").lower() in state else c
+                       for c in stacked]
 
     def _remembered(self, head: Token) -> Actor | None:
         determiners = {c.lower_ for c in children(head, "det", "poss")}

@@ -286,8 +286,9 @@ def locate(places: PlaceFinder, by_token: dict[int, Toponym], fallback: Location
         ptype = ctx.entry(clause.code).plover_type
         clause.location = event_location(clause.anchor, by_token, fallback, ptype, places)
         if clause.location is not None and clause.location.country:
-            clause.sources = [at_home(a, clause.location.country) for a in clause.sources]
-            clause.targets = [at_home(a, clause.location.country) for a in clause.targets]
+            country = clause.location.country
+            clause.sources = [a if ctx.actors.keeps_no_country(a) else at_home(a, country) for a in clause.sources]
+            clause.targets = [a if ctx.actors.keeps_no_country(a) else at_home(a, country) for a in clause.targets]
 
     return step
 

@@ -314,3 +314,10 @@ def test_the_countries_after_coordinated_bare_agents_are_each_ones(agents_coder)
                      ["nsubj", "cc", "conj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
                      ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"]
                      ) == {"ZRBLEG", "QLLLEG", "ZRBGOV", "QLLGOV"}
+
+
+def test_a_governed_clauses_subject_that_is_the_source_is_not_the_target(user_coder):
+    """"Zorbland stated that it had hauled tools from Mirrow": "it" is Zorbland, no recipient of its
+    own statement; the first other actor after the verb is."""
+    story = triples(user_coder.code_text("Zorbland stated that it had hauled tools from Mirrow."))
+    assert ("ZRB", "MRW", "023") in story and ("ZRB", "ZRB", "023") not in story

@@ -48,6 +48,11 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
                 label = f"subject {child.text!r}" + (f" of {current.text!r}" if current != verb else "")
                 found = [a for subject in (child, *_split_list(child, current)) for a in actors.resolve(subject)]
                 return found, "source: " + " > ".join([*path, label])
+            for child in _compound_subject(current):
+                found = actors.resolve(child)
+                if found:  # not "a drive-by shooting": no actor, no subject
+                    label = f"subject {child.text!r}, read as a compound of the verb"
+                    return found, "source: " + " > ".join([*path, label])
             listed = _subject_in_opening_list(current)
             if listed is not None and actors.resolve(listed):
                 return actors.resolve(listed), "source: " + " > ".join(
@@ -63,6 +68,13 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
         path.append(f"{current.dep_} of {current.head.text!r}")
         current = current.head
     return [], "source: none found"
+
+
+def _compound_subject(verb: Token) -> list[Token]:
+    """ "Ethiopia act on a resolution", "after police beating": the parser, taking the pair for a
+    compound noun, hung the subject on the verb as its compound; a name or noun so hung before a
+    verb is its subject, when it names an actor."""
+    return [c for c in children(verb, "compound") if c.i < verb.i and c.pos_ in ("NOUN", "PROPN")][:1]
 
 
 def _split_list(subject: Token, verb: Token) -> list[Token]:
@@ -147,8 +159,9 @@ def between_sides(noun: Token, ctx: CodingContext) -> tuple[list[Actor], list[Ac
 
 def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingContext, *,
             complement: Token | None = None, complement_targets: list[Actor] | None = None,
-            noun_trigger: bool = False, skip_object: bool = False) -> Found:
-    """The recipient, looked for in the order the module's docstring gives."""
+            noun_trigger: bool = False, skip_object: bool = False, sources: list[Actor] | None = None) -> Found:
+    """The recipient, looked for in the order the module's docstring gives; a governed clause's
+    subject that is the source itself is not it ("X has begun to question whether he ...")."""
     actors, grammar = ctx.actors, ctx.grammar
     if sense.target == "none":
         return [], "target: none by the lexicon"
@@ -176,7 +189,7 @@ def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingC
     # its target after the verb, as PETRARCH does ("X will restore ties, an official said": none)
     if clause is not None and not (sense.user and clause.i < trigger.i):
         hit = actors.first_resolved(children(clause, "nsubj", "nsubjpass"))
-        if hit is not None:
+        if hit is not None and not _stands_for(hit[0], hit[1], sources or []):
             return hit[1], f"target: subject {hit[0].text!r} of the governed clause"
     if complement_targets:
         return complement_targets, "target: the governed action's recipient"
@@ -196,6 +209,13 @@ def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingC
             if host is not None:
                 return [host], f"{PLACE_PATH}, '{host.text}'"
     return [], "target: none found"
+
+
+def _stands_for(word: Token, actors: list[Actor], sources: list[Actor]) -> bool:
+    """Are these the sources themselves: the same words or named actor, or a pronoun with their code
+    ("Frodo said he has ...": he is Frodo)?"""
+    return bool(sources) and all(any(same_actor(a, s) or (word.pos_ == "PRON" and a.code == s.code)
+                                     for s in sources) for a in actors)
 
 
 def _prep_target(holders: list[Token], preps: list[str], ctx: CodingContext) -> Found | None:

@@ -35,7 +35,7 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists,
     for sense in senses:
         if sense.passive is not None and is_passive(token) != sense.passive:
             continue
-        if sense.particles and not any(c.lower_ in sense.particles for c in children(token, "prt", "advmod")):
+        if sense.particles and not _has_particle(token, sense.particles):
             continue
         if sense.preps and not prepositions(token) & sense.preps:
             continue
@@ -58,6 +58,13 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists,
             continue
         return sense
     return None
+
+
+def _has_particle(token: Token, particles: frozenset[str]) -> bool:
+    """A particle of the verb; or, right after it, one the parser read as a preposition because
+    its object follows ("cordoned off the roads", "called off the strike")."""
+    return any(c.lower_ in particles and (c.dep_ in ("prt", "advmod") or (c.dep_ == "prep" and c.i == token.i + 1))
+               for c in token.children)
 
 
 class _Frame:

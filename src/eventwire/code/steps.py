@@ -159,7 +159,7 @@ def find_targets(clause: Clause, ctx: CodingContext) -> None:
     if not clause.nominal:
         clause.targets, clause.target_path = arguments.targets(
             clause.trigger, clause.sense, entry, ctx, complement=clause.complement,
-            complement_targets=clause.complement_targets)
+            complement_targets=clause.complement_targets, sources=clause.sources)
         if not clause.targets and clause.sense.user:
             clause.targets, clause.target_path = arguments.first_after(clause.trigger, clause.sources, ctx)
         return

@@ -3,6 +3,8 @@ subject and object words (the conditions of verbs.yaml and nouns.yaml)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from eventwire.code import sequence
@@ -27,14 +29,16 @@ def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense
     return None
 
 
-def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sense | None:
-    """The first sense whose conditions the parse around ``token`` meets."""
+def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists,
+                  names_actor: Callable[[Token], bool] | None = None) -> Sense | None:
+    """The first sense whose conditions the parse around ``token`` meets (``names_actor``: the
+    words a user's pattern may mark as its source or target)."""
     object_words = None
     frame: _Frame | None = None
     for sense in senses:
         if sense.passive is not None and is_passive(token) != sense.passive:
             continue
-        if sense.particles and not any(c.lower_ in sense.particles for c in children(token, *_PARTICLE_DEPS)):
+        if sense.particles and not _has_particle(token, sense.particles):
             continue
         if sense.preps and not prepositions(token) & sense.preps:
             continue
@@ -55,10 +59,17 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
             frame = frame or _Frame(token)
             if not _pattern_fits(sense, frame):
                 continue
-        if sense.sequence is not None and sequence.match(sense.sequence, token) is None:
+        if sense.sequence is not None and sequence.match(sense.sequence, token, names_actor) is None:
             continue
         return sense
     return None
+
+
+def _has_particle(token: Token, particles: frozenset[str]) -> bool:
+    """A particle of the verb; or, right after it, one the parser read as a preposition because
+    its object follows ("cordoned off the roads", "called off the strike")."""
+    return any(c.lower_ in particles and (c.dep_ in _PARTICLE_DEPS or (c.dep_ == "prep" and c.i == token.i + 1))
+               for c in token.children)
 
 
 class _Frame:

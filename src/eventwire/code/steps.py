@@ -76,7 +76,7 @@ def _misread_subject(verb: Token) -> bool:
 
 
 def choose_sense(clause: Clause, ctx: CodingContext) -> None:
-    sense = fitting_sense(clause.senses, clause.trigger, ctx.grammar)
+    sense = fitting_sense(clause.senses, clause.trigger, ctx.grammar, ctx.actors.names_actor)
     clause.sense = sense
     if clause.nominal:
         if sense is None or sense.skip or sense.cameo is None:
@@ -140,6 +140,9 @@ def find_sources(clause: Clause, ctx: CodingContext) -> None:
         clause.sources, clause.source_path = arguments.noun_sources(clause.trigger, ctx)
     else:
         clause.sources, clause.source_path = arguments.sources(clause.anchor, clause.sense, ctx)
+    if clause.marked_target and clause.sense.user:
+        clause.sources, clause.source_path = arguments.before_marked_target(
+            clause.trigger, clause.marked_target[0], (clause.sources, clause.source_path), ctx)
     # "clashes between A and B" with no one else named as their doer: A and B are the two sides
     # (not so "X's mediation between A and B": the mediator acts, A and B receive)
     sides = arguments.between_sides(clause.trigger, ctx) if clause.nominal and not clause.sources else None
@@ -159,7 +162,7 @@ def find_targets(clause: Clause, ctx: CodingContext) -> None:
     if not clause.nominal:
         clause.targets, clause.target_path = arguments.targets(
             clause.trigger, clause.sense, entry, ctx, complement=clause.complement,
-            complement_targets=clause.complement_targets)
+            complement_targets=clause.complement_targets, sources=clause.sources)
         if not clause.targets and clause.sense.user:
             clause.targets, clause.target_path = arguments.first_after(clause.trigger, clause.sources, ctx)
         return
@@ -287,8 +290,9 @@ def locate(places: PlaceFinder, by_token: dict[int, Toponym], fallback: Location
         ptype = ctx.entry(clause.code).plover_type
         clause.location = event_location(clause.anchor, by_token, fallback, ptype, places)
         if clause.location is not None and clause.location.country:
-            clause.sources = [at_home(a, clause.location.country) for a in clause.sources]
-            clause.targets = [at_home(a, clause.location.country) for a in clause.targets]
+            country = clause.location.country
+            clause.sources = [a if ctx.actors.keeps_no_country(a) else at_home(a, country) for a in clause.sources]
+            clause.targets = [a if ctx.actors.keeps_no_country(a) else at_home(a, country) for a in clause.targets]
 
     return step
 

@@ -49,6 +49,8 @@ def check_form(clause: Clause, ctx: CodingContext) -> None:
     if not clause.nominal:
         if token.pos_ == "AUX" and not children(token, "dobj", "xcomp", "ccomp"):
             clause.stop()
+        elif _permitted(token, ctx):
+            clause.stop(f"says who may {token.lemma_}, not that anyone did ({token.head.text!r})")
         elif token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children(
                 token, "aux", "nsubj", "nsubjpass", "auxpass") and not _misread_subject(token) \
                 and arguments.misread_participle(token, ctx.grammar) is None:
@@ -64,6 +66,14 @@ def check_form(clause: Clause, ctx: CodingContext) -> None:
     if anchor is None and not owned:
         clause.stop(f"the noun {clause.lemma!r} is not the object of a light verb, nor has an actor of its own")
     clause.anchor = anchor if anchor is not None else token
+
+
+def _permitted(verb: Token, ctx: CodingContext) -> bool:
+    """ "They are not authorized to discuss the issue", "officials are not permitted to speak": what
+    someone is or is not authorised to do (grammar.yaml permission_words) is no act."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and lemma_in(head, ctx.grammar.permission_words)
+            and (head.pos_ == "ADJ" or bool(children(head, "auxpass"))))
 
 
 def _misread_subject(verb: Token) -> bool:
@@ -112,6 +122,12 @@ def govern(clause: Clause, ctx: CodingContext) -> None:
         clause.stop(f"{sense.where} needs a complement (\"to ...\", \"that ...\")")
         return
     kind = sense.absorb
+    if action is not None and action.dep_ == "ccomp" and action_type is None and sense.need_event:
+        # "agrees that offences by children are a problem", "insisted that he was unaware": a view held
+        # or a claim made, no act agreed to or demanded
+        ctx.consumed.intersection_update(consumed)
+        clause.stop(f"{sense.where}: the clause it governs is no event (a view or a claim)")
+        return
     if ctx.triggers.governs_no_event(kind, action_type):
         # "gathered to celebrate the title": a gathering, no demonstration; "gathered enough
         # money to fund a recount": the funding is still coded on its own

@@ -363,6 +363,7 @@ def _plural(word: str, grammar: WordLists) -> str | None:
 
 _ETHNIC = Clue("agent", "ethnic group", None, "CVL")
 _COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "located", "nation"})  # clues that give a country
+_PLACE_KINDS = frozenset({"country", "capital", "located"})  # clues that name a place
 
 
 class StoryActors:
@@ -436,6 +437,17 @@ class StoryActors:
             country, sector = split_code(code, self._countries)
             self._dated[id(clue)] = replace(clue, code=code, country=country, sector=sector) if code else None
         return self._dated[id(clue)]
+
+    def names_a_people(self, token: Token) -> bool:
+        """The word names a nation's or an ethnic group's people ("ethnic Albanians", "the Turks"),
+        whatever sector its actor is given: a political actor of its own (issue #17)."""
+        hit = self.clues.get(token.i)
+        return hit is not None and hit[2].kind == "demonym"
+
+    def names_a_place(self, token: Token) -> bool:
+        """The word is a country's, a capital's or a town's name: in sport, a team or a venue."""
+        hit = self.clues.get(token.i)
+        return hit is not None and hit[2].kind in _PLACE_KINDS
 
     def clue_span(self, token: Token) -> tuple[int, int] | None:
         """The tokens of the clue this token is part of."""

@@ -82,6 +82,10 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
             dotted = _candidates(text + ".", finder)  # "Churchill, Man.": Manitoba, not Man, West Virginia
             if dotted:
                 span, text, candidates = doc[span.start : span.end + 1], text + ".", dotted
+        joined = _hyphen_joined(doc, span, finder, taken) if kind == "literal" else None
+        if joined is not None:  # "Ivano-Frankivsk", parsed as "Ivano", "-" and "Frankivsk"
+            span, candidates = joined
+            text = span.text
         after = doc[span.end] if span.end < len(doc) else None
         if (kind == "literal" and after is not None and after.lower_ in words.division_words
                 and after.text[:1].isupper() and after.i not in taken):
@@ -90,10 +94,15 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
                 span, text, candidates = doc[span.start : span.end + 1], f"{text} {after.text}", longer
         for reach in (2, 1) if kind == "literal" else ():  # "New South" left out of "Wales"
             before = doc[max(0, span.start - reach) : span.start]
-            if len(before) == reach and all(b.text[:1].isupper() and b.is_alpha and b.i not in taken for b in before):
+            # a name found on its own may be the first words: "Baja" and "California" as two places
+            parts = [t for t in found if t.kind == "literal" and before.start <= t.start and t.end == span.start]
+            free = set(range(before.start, before.end)) - {i for t in parts for i in range(t.start, t.end)}
+            if len(before) == reach and all(b.text[:1].isupper() and b.is_alpha for b in before) \
+                    and not any(i in taken for i in free):
                 longer = finder.index.lookup(f"{before.text} {text}")
                 if longer:
                     span, text, candidates = doc[before.start : span.end], f"{before.text} {text}", longer
+                    found[:] = [t for t in found if t not in parts]
                     break
         if kind == "literal" and not candidates and not keep_unknown:
             return
@@ -103,11 +112,15 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
     dateline = _dateline(doc)
     if dateline is not None:
         add(dateline.start, dateline.end, "literal", named=True)
+    for start, end in _qualified_names(doc, finder):
+        add(start, end, "literal", named=True)
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             add(ent.start, ent.end, "literal", keep_unknown=True, named=True)  # unresolved ones are listed too
         elif ent.label_ == "FAC":
             add(ent.start, ent.end, "literal")
+    for start, end in _kind_named(doc, finder):
+        add(start, end, "literal", named=True)
     persons = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
     for start, end, clue in sorted(set(clues.values()), key=lambda hit: hit[0]):
         if start in persons:
@@ -148,6 +161,89 @@ def _place_phrases(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
         if any(c.kind in ("city", "admin1", "admin2") for c in _candidates(words.text, finder, False)):
             out.append((start, token.i + 1))
     return out
+
+
+def _hyphen_joined(doc: Doc, span: Span, finder: PlaceFinder, taken: set[int]) -> tuple[Span, list[GeoPlace]] | None:
+    """The longer name a name is part of when the parser split it at hyphens ("Ivano-Frankivsk",
+    "Deir-ez-Zor", "Nord-Kivu"), if the index knows it."""
+    start, end = span.start, span.end
+    while start >= 2 and _hyphen(doc, start - 1) and doc[start - 2].is_alpha and start - 2 not in taken:
+        start -= 2
+    while end + 1 < len(doc) and _hyphen(doc, end) and doc[end + 1].is_alpha and end + 1 not in taken:
+        end += 2
+    if (start, end) == (span.start, span.end):
+        return None
+    candidates = _candidates(doc[start:end].text, finder)
+    return (doc[start:end], candidates) if candidates else None
+
+
+def _hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word: no space on either side."""
+    return doc[i].text == "-" and not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_
+
+
+def _kind_named(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
+    """A name followed by the kind of place it is, written in lower case ("in Bnei Brak city",
+    "villages of Nabha district", "Kovvur town"): the word says the name is a place, whatever
+    the parser called it; the name with its word, as "Sichuan province" is written."""
+    kinds = finder.words.settlement_words | finder.words.division_words
+    out = []
+    for token in doc:
+        if token.text not in kinds or not token.i:
+            continue
+        start = token.i
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        if start < token.i and _candidates(doc[start : token.i + 1].text, finder):
+            out.append((start, token.i + 1))
+    return out
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a name (not an acronym: "the PMF district")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not _acronym(token.text)
+
+
+def _qualified_names(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
+    """ "Kasoa (Awutu Efutu Senya, Central)", "Phillaur city (Punjab)": a name followed by a bracket
+    of names, one of which the index knows as a division or a country, is a place and the
+    divisions it is in; every name of the bracket the index knows is a place. Brackets of
+    initials ("Washington (CNN)", "Congo (DRC)") or of other names ("Red Deer (Tara Veer)") are not."""
+    out = []
+    for token in doc:
+        if token.text != "(" or not token.i:
+            continue
+        inner = _bracket_names(doc, token.i + 1)
+        known = [(start, end) for start, end in inner if _candidates(doc[start:end].text, finder)]
+        if not any(c.kind in ("admin1", "admin2", "country", "region")
+                   for start, end in known for c in _candidates(doc[start:end].text, finder)):
+            continue
+        end = token.i
+        start = end - 1 if doc[end - 1].text in finder.words.settlement_words | finder.words.division_words else end
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        if start < end and _candidates(doc[start:end].text, finder):
+            out.append((start, end))
+        out.extend(known)
+    return out
+
+
+def _bracket_names(doc: Doc, first: int) -> list[tuple[int, int]]:
+    """The comma-separated names of a bracket opening at ``first``, if it holds only names
+    (capitalised words, joined by hyphens, and a lower-case kind word: "Barkin Ladi LGA"); else none."""
+    names, start = [], first
+    for i in range(first, len(doc)):
+        text = doc[i].text
+        if text in (",", ")"):
+            if i == start:
+                return []
+            names.append((start, i))
+            if text == ")":
+                return names
+            start = i + 1
+        elif not (text[:1].isupper() or text == "-" or (i > start and doc[i - 1].text == "-")):
+            return []
+    return []
 
 
 def _acronym(text: str) -> bool:
@@ -261,6 +357,9 @@ def _candidates(text: str, finder: PlaceFinder, with_regions: bool = True) -> li
     if len(words) > 1 and words[-1].lower() in grammar.division_words:  # "Sichuan province", "Enfield Borough"
         found = index.lookup(" ".join(words[:-1]))
         return [c for c in found if c.kind in ("admin1", "admin2")] or found
+    if len(words) > 1 and words[-1] in grammar.settlement_words:  # "Amara city", "Kovvur town" (not "Mexico City")
+        found = index.lookup(" ".join(words[:-1]))
+        return [c for c in found if c.kind == "city"] or found
     settlements = grammar.settlement_words
     if (len(words) > 2 and words[1].lower() in grammar.partitive_prepositions
             and words[0].lower() in grammar.division_words | settlements):

@@ -71,3 +71,40 @@ def test_a_name_qualified_by_a_bracket_of_divisions_is_a_place(mini):
     initials = coded(mini, "Residents of Bosso ( NGO ) protested .",
                      {**PROTESTED, "Bosso": ("PROPN", "pobj", "PERSON"), "NGO": ("PROPN", "appos", "ORG")})
     assert places(initials) == {}
+
+
+ATTACKED = {"attacked": ("VERB", "ROOT"), "Police": ("NOUN", "nsubj"), "in": ("ADP", "prep")}
+
+
+def test_a_town_and_its_divisions_choose_one_country(mini):
+    # Istanbul is only in Turkey: the Tuzla it qualifies is its district, not the Bosnian city;
+    # Aden is only in Yemen: the Al Mansurah of the bracket is its district, not the Egyptian city
+    story = coded(mini, "Police attacked a warehouse in Tuzla , Istanbul .",
+                  {**ATTACKED, "Tuzla": ("PROPN", "pobj", "GPE"), "Istanbul": ("PROPN", "appos", "GPE")})
+    assert places(story) == {"Tuzla": "TUR", "Istanbul": "TUR"}
+    story = coded(mini, "Police attacked a market ( Al Mansurah , Aden ) .",
+                  {**ATTACKED, "Al": ("PROPN", "compound", "GPE"), "Mansurah": ("PROPN", "appos", "GPE"),
+                   "Aden": ("PROPN", "appos", "GPE")})
+    assert places(story) == {"Al Mansurah": "YEM", "Aden": "YEM"}
+
+
+def test_a_town_the_index_knows_only_elsewhere_is_left_inside_its_divisions(mini):
+    # the Mandoli of Mopti is no Indian town: unresolved, and the attack is placed in Bandiagara
+    story = coded(mini, "Police attacked a post in Mandoli ( Bandiagara , Mopti ) .",
+                  {**ATTACKED, "Mandoli": ("PROPN", "pobj", "GPE"), "Bandiagara": ("PROPN", "appos", "GPE"),
+                   "Mopti": ("PROPN", "appos", "GPE")})
+    assert places(story) == {"Mandoli": None, "Bandiagara": "MLI", "Mopti": "MLI"}
+    assert story.events[0].location.country == "MLI"
+
+
+def test_names_of_several_countries_each_choose_as_before(mini):
+    # a list of countries is no town and its division; two names each found in several countries
+    # ("Panama City (Bella Vista)") say nothing sure of one another
+    story = coded(mini, "Police attacked Armenia , Azerbaijan , Georgia and Iran .",
+                  {**ATTACKED, "Armenia": ("PROPN", "dobj", "GPE"), "Azerbaijan": ("PROPN", "conj", "GPE"),
+                   "Georgia": ("PROPN", "conj", "GPE"), "Iran": ("PROPN", "conj", "GPE")})
+    assert places(story)["Georgia"] == "GEO"
+    story = coded(mini, "Police attacked a shop in Panama City ( Bella Vista ) .",
+                  {**ATTACKED, "Panama": ("PROPN", "compound", "GPE"), "City": ("PROPN", "pobj", "GPE"),
+                   "Bella": ("PROPN", "compound", "GPE"), "Vista": ("PROPN", "appos", "GPE")})
+    assert places(story)["Panama City"] == "PAN"

@@ -108,3 +108,44 @@ def test_names_of_several_countries_each_choose_as_before(mini):
                   {**ATTACKED, "Panama": ("PROPN", "compound", "GPE"), "City": ("PROPN", "pobj", "GPE"),
                    "Bella": ("PROPN", "compound", "GPE"), "Vista": ("PROPN", "appos", "GPE")})
     assert places(story)["Panama City"] == "PAN"
+
+
+ARRESTED = {"arrested": ("VERB", "ROOT"), "Police": ("NOUN", "nsubj"), "in": ("ADP", "prep"), "men": ("NOUN", "dobj")}
+
+
+def codes(story) -> list[tuple[str | None, str | None]]:
+    return [(e.source and e.source.code, e.target and e.target.code) for e in story.events]
+
+
+def test_a_capital_s_name_resolved_elsewhere_is_that_town(mini):
+    # "Paris" names France's capital, but the Paris of Texas is an American town: its police are American
+    story = coded(mini, "Police in Paris , Texas , arrested two men .",
+                  {**ARRESTED, "Paris": ("PROPN", "pobj", "GPE"), "Texas": ("PROPN", "appos", "GPE")})
+    assert places(story) == {"Paris": "USA", "Texas": "USA"}
+    assert codes(story)[0][0] == "USACOP"
+
+
+def test_a_country_s_name_inside_a_town_s_name_is_the_town(mini):
+    story = coded(mini, "Police in Mali Zvornik arrested two men .",
+                  {**ARRESTED, "Mali": ("PROPN", "compound", "GPE"), "Zvornik": ("PROPN", "pobj", "GPE")})
+    assert places(story) == {"Mali Zvornik": "SRB"}
+    assert codes(story)[0][0] == "SRBCOP"
+
+
+def test_a_demonym_inside_a_place_s_name_is_the_place(mini):
+    # the story's one country word is the "British" of British Columbia: its police are Canadian;
+    # the White House, though Casablanca has the name among its others, is still the seat of
+    # the American government
+    rows = [("Floods", 1, "nsubj", "NNS", "NOUN", "flood"), ("hit", 1, "ROOT", "VBD", "VERB", "hit"),
+            ("Kelowna", 1, "dobj", "NNP", "PROPN", "kelowna", "GPE"), (",", 2, "punct", ",", "PUNCT", ","),
+            ("British", 5, "compound", "NNP", "PROPN", "british", "GPE"),
+            ("Columbia", 2, "appos", "NNP", "PROPN", "columbia", "GPE"), (".", 1, "punct", ".", "PUNCT", "."),
+            ("Police", 8, "nsubj", "NNS", "NOUN", "police"), ("arrested", 8, "ROOT", "VBD", "VERB", "arrest"),
+            ("two", 10, "nummod", "CD", "NUM", "two"), ("men", 8, "dobj", "NNS", "NOUN", "man"),
+            (".", 8, "punct", ".", "PUNCT", ".")]
+    doc = parsed(mini.nlp.vocab, rows)
+    story = mini.code_doc(story_of(doc), doc)
+    assert codes(story)[0][0] == "CANCOP"
+    story = coded(mini, "The White House arrested two men .",
+                  {**ARRESTED, "White": ("PROPN", "compound", "FAC"), "House": ("PROPN", "nsubj", "FAC")})
+    assert codes(story)[0][0] == "USAGOV"

@@ -14,7 +14,7 @@ from eventwire.code.actors import StoryActors
 from eventwire.code.clause import Clause, CodingContext
 from eventwire.code.knowledge import Knowledge
 from eventwire.code.merge import CodedMention, merge
-from eventwire.code.places import as_places, find_toponyms, place_countries, places_by_token, story_location
+from eventwire.code.places import as_places, find_toponyms, places_by_token, story_geography, story_location
 from eventwire.code.triggers import CameoEntry
 from eventwire.model import Actor, Mention, Story, Trigger
 from eventwire.nlp import joined
@@ -27,7 +27,7 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
     clues = knowledge.gazetteer.match(doc)
     toponyms = find_toponyms(doc, clues, knowledge.places)
     actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar, knowledge.triggers.names_an_event,
-                         story.published, clues=clues, places=place_countries(toponyms))
+                         story.published, clues=clues, geography=story_geography(toponyms))
     ctx = CodingContext(doc=doc, actors=actors, triggers=knowledge.triggers, grammar=knowledge.grammar,
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)
     chain = steps.chain(steps.locate(knowledge.places, places_by_token(toponyms), story_location(doc, toponyms)))

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from eventwire.code.geography import Geography, same_name
 from eventwire.code.syntax import children, doc_text, lemma
 from eventwire.dictionaries.compiled import CompiledDictionaries
 from eventwire.lexicons import LexiconError, Lexicons, WordLists
@@ -284,6 +285,7 @@ def _plural(word: str, grammar: WordLists) -> str | None:
 
 _ETHNIC = Clue("agent", "ethnic group", None, "CVL")
 _COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "located", "nation"})  # clues that give a country
+_PLACE_KINDS = frozenset({"country", "capital", "located", "demonym"})  # clues a place name may hold
 
 
 class StoryActors:
@@ -291,12 +293,12 @@ class StoryActors:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, grammar: WordLists,
                  is_trigger: Callable[[Token], bool] = lambda token: True, day: str | None = None, *,
-                 clues: dict[int, ClueHit] | None = None, places: dict[int, str] | None = None) -> None:
+                 clues: dict[int, ClueHit] | None = None, geography: Geography | None = None) -> None:
         """``is_trigger`` tells the words that name events: only their participants are
         remembered, as whom a later "he" or "the delegation" may stand for. ``day`` (ISO, the
         story's publication date) chooses a dictionary actor's dated role. ``clues``: the
-        gazetteer's matches, if made already; ``places``: token → the country of the town or
-        province it names, where an actor with no country of its own may be."""
+        gazetteer's matches, if made already; ``geography``: what the story's places say (the
+        country of each town or province named, where an actor with no country of its own may be)."""
         self.doc = doc
         self._day = day
         self._countries = gazetteer.countries
@@ -306,8 +308,11 @@ class StoryActors:
         self._reports: dict[tuple[int, int], bool] = {}
         self.words = grammar
         self.clues = gazetteer.match(doc) if clues is None else clues
-        self._places = places or {}
-        self.dominant = _dominant_country(self.clues, doc, grammar.currency_nouns)  # the most named
+        self._geography = geography or Geography()
+        self._places = self._geography.towns
+        self.dominant = _dominant_country(  # the most named
+            [(start, end, self.clue(doc[start])) for start, end, _ in set(self.clues.values())], doc,
+            grammar.currency_nouns)
         self._memory: dict[str, Actor] = {}  # lemma or "name:Surname" → the actor it stood for
         self._last: Actor | None = None
         self._own: dict[int, Actor | None] = {}
@@ -327,20 +332,31 @@ class StoryActors:
             return None
         if hit[2].kind == "demonym" and self._ethnic(token):
             return _ETHNIC  # "ethnic Albanians in Macedonia" are people of Macedonia, not Albania
-        if hit[2].kind == "located":
-            return self._as_resolved(hit[0], hit[2])
+        if hit[2].kind in _PLACE_KINDS:
+            return self._as_resolved(hit, token.doc)
         return self._on_the_day(hit[2]) if hit[2].roles else hit[2]
 
-    def _as_resolved(self, start: int, clue: Clue) -> Clue:
-        """A dictionary's town is in the country the story's places resolve it to: "SANTA ANA
-        [SLV]" of a Californian story is Santa Ana, California, "Edmonton" of a London one the
-        London borough."""
-        country = self._places.get(start)
-        if country is None or country == clue.country:
+    def _as_resolved(self, hit: ClueHit, doc: Doc) -> Clue:
+        """A country's, a capital's or a dictionary town's name is the place the story's places
+        resolve it to: "SANTA ANA [SLV]" of a Californian story is Santa Ana, California, "Edmonton"
+        of a London one the London borough, "Tripoli" of a story in Lebanon Lebanon's Tripoli;
+        so is a demonym or a country's name inside a longer place name ("British Columbia", "Mali
+        Zvornik"). A capital or a country so moved is a town, no actor by itself ("police in
+        Paris, Texas" are American); not when the place merely has the name among its others
+        ("the White House", a name of Casablanca, is still the American government)."""
+        start, end, clue = hit
+        place = self._geography.covered.get(start)
+        if place is None or place.country == clue.country:
             return clue
-        key = (id(clue), country)
+        longer = place.start < start or place.end > end
+        if clue.kind == "demonym" and not longer:
+            return clue
+        if clue.kind in ("country", "capital") and not longer and not same_name(place.name, doc[start:end].text):
+            return clue
+        key = (id(clue), place.country)
         if key not in self._relocated:
-            self._relocated[key] = replace(clue, country=country)
+            self._relocated[key] = replace(clue, kind="located", name=None, country=place.country, sector=None,
+                                           code=None)
         return self._relocated[key]
 
     def _on_the_day(self, clue: Clue) -> Clue | None:
@@ -815,12 +831,14 @@ def _before_currency(doc: Doc, end: int, currency_nouns: frozenset[str] | set[st
     return end < len(doc) and doc[end].lower_ in currency_nouns
 
 
-def _dominant_country(clues: dict[int, ClueHit], doc: Doc | None = None,
+def _dominant_country(hits: list[tuple[int, int, Clue | None]], doc: Doc | None = None,
                       currency_nouns: frozenset[str] | set[str] = frozenset()) -> str | None:
-    """The country the story's clues name most; not one named only as a currency ("US dollar")."""
+    """The country the story's clues name most, each as the story reads it (a capital's name
+    resolved to a town of another country counts for that one); not one named only as a currency
+    ("US dollar")."""
     counts: dict[str, int] = {}
-    for _start, end, clue in set(clues.values()):
-        if doc is not None and _before_currency(doc, end, currency_nouns):
+    for _start, end, clue in hits:
+        if clue is None or (doc is not None and _before_currency(doc, end, currency_nouns)):
             continue
         if clue.country and clue.kind != "agent":
             counts[clue.country] = counts.get(clue.country, 0) + 1

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.actors import ClueHit
+from eventwire.code.geography import Geography, NamedPlace
 from eventwire.code.geonames import Place as GeoPlace
 from eventwire.code.geonames import PlaceIndex, distance_km, normalise
 from eventwire.code.syntax import children, lemma
@@ -649,17 +650,22 @@ def as_places(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     return out
 
 
-def place_countries(toponyms: list[Toponym]) -> dict[int, str]:
-    """Token index → the country of the resolved place it names (towns and provinces too): where
-    an actor with no country of its own is ("police in Kisumu"). Only names the parser or the
-    gazetteer calls places: a capitalised word that merely matches a town ("Rally", "Freedom")
-    says nothing of anyone's country."""
-    out = {}
+def story_geography(toponyms: list[Toponym]) -> Geography:
+    """What the story's places tell its actors (see ``Geography``): only names the parser or the
+    gazetteer calls places locate an actor; every resolved name says what a country's or a
+    town's name in it stands for."""
+    towns: dict[int, str] = {}
+    covered: dict[int, str] = {}
     for t in toponyms:
         where = _where(t)
-        if t.named and where is not None and where.place.country:
-            out[t.start] = where.place.country
-    return out
+        if where is None or not where.place.country:
+            continue
+        if t.named:
+            towns[t.start] = where.place.country
+        if t.place is not None and t.kind == "literal":
+            covered.update(dict.fromkeys(range(t.start, t.end), NamedPlace(t.start, t.end, t.place.country,
+                                                                          t.place.name)))
+    return Geography(towns, covered)
 
 
 def places_by_token(toponyms: list[Toponym]) -> dict[int, Toponym]:

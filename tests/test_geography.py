@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 import spacy
-from support import ROOT, parsed, story_of
+from support import ROOT, dictionary_folder, parsed, story_of
 
 from eventwire.coder import Coder
 from eventwire.lexicons import Lexicons
@@ -149,3 +149,54 @@ def test_a_demonym_inside_a_place_s_name_is_the_place(mini):
     story = coded(mini, "The White House arrested two men .",
                   {**ARRESTED, "White": ("PROPN", "compound", "FAC"), "House": ("PROPN", "nsubj", "FAC")})
     assert codes(story)[0][0] == "USAGOV"
+
+
+def _phrase(words: str, head: int, label: str | None = None) -> list[tuple]:
+    """Rows of a subject phrase whose last word is the head of the rest, hanging from ``head``."""
+    names = words.split()
+    last = len(names) - 1
+    return [(w, last if i < last else head, "compound" if i < last else "nsubj", "NNP" if i < last else "NNS",
+             "PROPN" if i < last else "NOUN", w.lower(), label if i < last else None) for i, w in enumerate(names)]
+
+
+def _attacked_in(subject: str, place: list[tuple] = ()) -> list[tuple]:
+    """ "<subject> attacked a post[ in Bosso ( Diffa )] ." as rows."""
+    rows = _phrase(subject, len(subject.split()), "ORG")
+    verb = len(rows)
+    rows += [("attacked", verb, "ROOT", "VBD", "VERB", "attack"), ("a", verb + 2, "det", "DT", "DET", "a"),
+             ("post", verb, "dobj", "NN", "NOUN", "post")]
+    if place:
+        town = verb + 4
+        rows += [("in", verb, "prep", "IN", "ADP", "in"), ("Bosso", verb + 3, "pobj", "NNP", "PROPN", "bosso", "GPE"),
+                 ("(", town, "punct", "(", "PUNCT", "("), ("Diffa", town, "appos", "NNP", "PROPN", "diffa", "GPE"),
+                 (")", town, "punct", ")", "PUNCT", ")")]
+    return [*rows, (".", verb, "punct", ".", "PUNCT", ".")]
+
+
+def test_a_dictionary_group_named_by_common_words_is_of_where_the_story_is(tmp_path, monkeypatch, mini):
+    # a dictionary's "Popular Liberation Front" is one country's group of the name; fighters of a
+    # front of that name in a story set in Niger are Nigerien, those of a group with a name of its
+    # own keep its country, and with no place named the dictionary's country stands
+    folder = dictionary_folder(tmp_path, monkeypatch, {
+        "test.actors.txt": "POPULAR_LIBERATION_FRONT_ [ARGREB]\nZORBLAT_BRIGADES_ [ARGREB]\n"})
+    lexicons = Lexicons([MINI], replace=("verbs", "nouns", "actors", "agents"))
+    own = Coder(lexicons, nlp=mini.nlp, dictionaries=[folder], default_dictionaries=False,
+                place_index=mini.place_index)
+
+    def source(rows: list[tuple]) -> str | None:
+        doc = parsed(own.nlp.vocab, rows)
+        return codes(own.code_doc(story_of(doc), doc))[0][0]
+
+    assert source(_attacked_in("Popular Liberation Front fighters", place=True)) == "NERREB"
+    assert source(_attacked_in("Zorblat Brigades fighters", place=True)) == "ARGREB"
+    assert source(_attacked_in("Popular Liberation Front fighters")) == "ARGREB"
+
+
+def test_a_name_after_anti_is_what_the_phrase_is_against(mini):
+    # "anti-Zorblat police" are no members of the Zorblat Front
+    rows = [("Anti", 3, "amod", "JJ", "ADJ", "anti"), ("-", 3, "punct", "HYPH", "PUNCT", "-"),
+            ("ZF", 3, "compound", "NNP", "PROPN", "zf", "ORG"), ("police", 4, "nsubj", "NNS", "NOUN", "police"),
+            ("arrested", 4, "ROOT", "VBD", "VERB", "arrest"), ("two", 6, "nummod", "CD", "NUM", "two"),
+            ("men", 4, "dobj", "NNS", "NOUN", "man"), (".", 4, "punct", ".", "PUNCT", ".")]
+    doc = parsed(mini.nlp.vocab, rows, glued=frozenset({0, 1}))
+    assert codes(mini.code_doc(story_of(doc), doc))[0][0] == "COP"

@@ -310,9 +310,9 @@ class StoryActors:
         self.clues = gazetteer.match(doc) if clues is None else clues
         self._geography = geography or Geography()
         self._places = self._geography.towns
-        self.dominant = _dominant_country(  # the most named
-            [(start, end, self.clue(doc[start])) for start, end, _ in set(self.clues.values())], doc,
-            grammar.currency_nouns)
+        self.dominant = _dominant_country(  # the most named ("anti-American" names no one's country)
+            [(start, end, self.clue(doc[start])) for start, end, _ in set(self.clues.values())
+             if not self._opposed(doc[start])], doc, grammar.currency_nouns)
         self._memory: dict[str, Actor] = {}  # lemma or "name:Surname" → the actor it stood for
         self._last: Actor | None = None
         self._own: dict[int, Actor | None] = {}
@@ -334,7 +334,27 @@ class StoryActors:
             return _ETHNIC  # "ethnic Albanians in Macedonia" are people of Macedonia, not Albania
         if hit[2].kind in _PLACE_KINDS:
             return self._as_resolved(hit, token.doc)
+        group = self._kind_of_group(hit) if hit[2].kind == "named" and hit[2].where else None
+        if group is not None:
+            return group
         return self._on_the_day(hit[2]) if hit[2].roles else hit[2]
+
+    def _kind_of_group(self, hit: ClueHit) -> Clue | None:
+        """A dictionary group named by words many movements have had ("National Resistance",
+        "Popular Resistance", "Islamic Group"; grammar.yaml group_name_words) in a story whose
+        places and demonyms are all of other countries is a group of that kind, no country of its
+        own: like "rebels", of where it is ("anti-Houthi National Resistance forces" of a story in
+        Hodeidah are Yemeni, not the Salvadoran group of the name)."""
+        start, end, clue = hit
+        if (not self._geography.countries or clue.country in self._geography.countries
+                or not all(t.lower_ in self.words.group_name_words or t.is_punct or t.tag_ == "POS"
+                           for t in self.doc[start:end])):
+            return None
+        key = (id(clue), "")
+        if key not in self._relocated:
+            sector = clue.sector or (clue.code or "")[3:6] or None
+            self._relocated[key] = Clue("agent", clue.name, None, sector, where=clue.where)
+        return self._relocated[key]
 
     def _as_resolved(self, hit: ClueHit, doc: Doc) -> Clue:
         """A country's, a capital's or a dictionary town's name is the place the story's places
@@ -584,6 +604,8 @@ class StoryActors:
             if clue is None or (token.pos_ == "ADJ" and clue.kind == "agent" and not (
                     where == "modifier" and head.dep_ in ("nsubj", "nsubjpass"))):
                 continue  # a user's agent word as an adjective: of a subject only ("the official agency said")
+            if where == "modifier" and self._opposed(token):
+                continue  # "anti-Houthi forces" are against the Houthis, not of them
             if clue.kind == "agent" and clue.code and where == "modifier" and clue not in stacked:
                 stacked.append(clue)
             if clue.kind == "named" and named is None and country is None and where != "place":
@@ -606,6 +628,12 @@ class StoryActors:
         name = head_clue.name if head_clue is not None and head_clue.kind in ("country", "capital") else None
         return _stack(Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
                             code=(country or "") + (sector or "") or None), stacked)
+
+    def _opposed(self, token: Token) -> bool:
+        """A name written after a prefix of opposition ("anti-Houthi"; grammar.yaml opposing_prefixes)."""
+        start = (self.clue_span(token) or (token.i, token.i + 1))[0]
+        doc = self.doc
+        return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in self.words.opposing_prefixes
 
     def _remembered(self, head: Token) -> Actor | None:
         determiners = {c.lower_ for c in children(head, "det", "poss")}
@@ -725,8 +753,9 @@ class StoryActors:
             town = self._places.get(token.i)
             if town is not None and (clue is None or clue.kind not in ("country", "capital")):
                 rank = (0, abs(token.i - head.i), town)  # "police in Kisumu", "protesters in Sidon"
-            elif clue is None or clue.kind == "agent" or not clue.country or self._currency(token):
-                continue  # "against the US dollar exchange rate" says nothing of the protesters
+            elif clue is None or clue.kind == "agent" or not clue.country or self._currency(token) \
+                    or self._opposed(token):
+                continue  # "against the US dollar exchange rate", "anti-American" say nothing of the protesters
             else:
                 rank = (0 if clue.kind in ("country", "capital") else 1, abs(token.i - head.i), clue.country)
             if best is None or rank < best:

@@ -20,10 +20,12 @@ class Geography:
     and provinces too) → its country: where an actor with no country of its own is ("police in
     Kisumu"); a capitalised word that merely matches a town ("Rally") is not one. ``covered``:
     every token of every resolved place name → the place it names: which country a country's, a
-    capital's or a dictionary town's name stands for in this story."""
+    capital's or a dictionary town's name stands for in this story; ``countries``: the
+    countries the story's places and demonyms are of."""
 
     towns: dict[int, str] = field(default_factory=dict)
     covered: dict[int, NamedPlace] = field(default_factory=dict)
+    countries: frozenset[str] = frozenset()  # of the places named, and of the demonyms
 
 
 @dataclass(frozen=True, slots=True)

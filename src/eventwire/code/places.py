@@ -227,9 +227,10 @@ def _qualified_names(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
             continue
         end = token.i
         start = end - 1 if doc[end - 1].text in finder.words.settlement_words | finder.words.division_words else end
+        name_end = start  # "Phillaur city (Punjab)", not "port city (Al Hali)"
         while start > 0 and _name_word(doc[start - 1]):
             start -= 1
-        if start < end and _candidates(doc[start:end].text, finder):
+        if start < name_end and _candidates(doc[start:end].text, finder):
             out.append((start, end))
         out.extend(known)
     return out
@@ -655,17 +656,19 @@ def story_geography(toponyms: list[Toponym]) -> Geography:
     gazetteer calls places locate an actor; every resolved name says what a country's or a
     town's name in it stands for."""
     towns: dict[int, str] = {}
-    covered: dict[int, str] = {}
+    covered: dict[int, NamedPlace] = {}
+    countries = {t.place.country for t in toponyms if t.kind == "adjectival" and t.place is not None}
     for t in toponyms:
         where = _where(t)
         if where is None or not where.place.country:
             continue
         if t.named:
             towns[t.start] = where.place.country
+            countries.add(where.place.country)
         if t.place is not None and t.kind == "literal":
             covered.update(dict.fromkeys(range(t.start, t.end), NamedPlace(t.start, t.end, t.place.country,
                                                                           t.place.name)))
-    return Geography(towns, covered)
+    return Geography(towns, covered, frozenset(c for c in countries if c))
 
 
 def places_by_token(toponyms: list[Toponym]) -> dict[int, Toponym]:

@@ -159,7 +159,7 @@ def _phrase(words: str, head: int, label: str | None = None) -> list[tuple]:
              "PROPN" if i < last else "NOUN", w.lower(), label if i < last else None) for i, w in enumerate(names)]
 
 
-def _attacked_in(subject: str, place: list[tuple] = ()) -> list[tuple]:
+def _attacked_in(subject: str, place: bool = False) -> list[tuple]:
     """ "<subject> attacked a post[ in Bosso ( Diffa )] ." as rows."""
     rows = _phrase(subject, len(subject.split()), "ORG")
     verb = len(rows)
@@ -173,23 +173,30 @@ def _attacked_in(subject: str, place: list[tuple] = ()) -> list[tuple]:
     return [*rows, (".", verb, "punct", ".", "PUNCT", ".")]
 
 
-def test_a_dictionary_group_named_by_common_words_is_of_where_the_story_is(tmp_path, monkeypatch, mini):
-    # a dictionary's "Popular Liberation Front" is one country's group of the name; fighters of a
-    # front of that name in a story set in Niger are Nigerien, those of a group with a name of its
-    # own keep its country, and with no place named the dictionary's country stands
-    folder = dictionary_folder(tmp_path, monkeypatch, {
-        "test.actors.txt": "POPULAR_LIBERATION_FRONT_ [ARGREB]\nZORBLAT_BRIGADES_ [ARGREB]\n"})
+def _with_dictionary(tmp_path, monkeypatch, mini: Coder, actors: str):
+    """The story of "<subject> attacked a post[ in Bosso ( Diffa )] .", coded by the mini coder
+    with a dictionary of ``actors`` written for the test."""
+    folder = dictionary_folder(tmp_path, monkeypatch, {"test.actors.txt": actors})
     lexicons = Lexicons([MINI], replace=("verbs", "nouns", "actors", "agents"))
     own = Coder(lexicons, nlp=mini.nlp, dictionaries=[folder], default_dictionaries=False,
                 place_index=mini.place_index)
 
-    def source(rows: list[tuple]) -> str | None:
-        doc = parsed(own.nlp.vocab, rows)
-        return codes(own.code_doc(story_of(doc), doc))[0][0]
+    def story(subject: str, place: bool = False):
+        doc = parsed(own.nlp.vocab, _attacked_in(subject, place))
+        return own.code_doc(story_of(doc), doc)
 
-    assert source(_attacked_in("Popular Liberation Front fighters", place=True)) == "NERREB"
-    assert source(_attacked_in("Zorblat Brigades fighters", place=True)) == "ARGREB"
-    assert source(_attacked_in("Popular Liberation Front fighters")) == "ARGREB"
+    return story
+
+
+def test_a_dictionary_group_named_by_common_words_is_of_where_the_story_is(tmp_path, monkeypatch, mini):
+    # a dictionary's "Popular Liberation Front" is one country's group of the name; fighters of a
+    # front of that name in a story set in Niger are Nigerien, those of a group with a name of its
+    # own keep its country, and with no place named the dictionary's country stands
+    story = _with_dictionary(tmp_path, monkeypatch, mini,
+                             "POPULAR_LIBERATION_FRONT_ [ARGREB]\nZORBLAT_BRIGADES_ [ARGREB]\n")
+    assert codes(story("Popular Liberation Front fighters", place=True))[0][0] == "NERREB"
+    assert codes(story("Zorblat Brigades fighters", place=True))[0][0] == "ARGREB"
+    assert codes(story("Popular Liberation Front fighters"))[0][0] == "ARGREB"
 
 
 def test_a_name_after_anti_is_what_the_phrase_is_against(mini):
@@ -200,3 +207,13 @@ def test_a_name_after_anti_is_what_the_phrase_is_against(mini):
             ("men", 4, "dobj", "NNS", "NOUN", "man"), (".", 4, "punct", ".", "PUNCT", ".")]
     doc = parsed(mini.nlp.vocab, rows, glued=frozenset({0, 1}))
     assert codes(mini.code_doc(story_of(doc), doc))[0][0] == "COP"
+
+
+def test_a_named_actor_s_words_are_no_place(tmp_path, monkeypatch, mini):
+    # "Haram" of a group's name is no Norwegian district, "Hamas" (a name of Hamm among its others)
+    # no German town; a town the dictionary names as an actor is still the town
+    story = _with_dictionary(tmp_path, monkeypatch, mini,
+                             "ZORBLAT_HARAM_ [NGAREB]\nHAMAS_ [PSEREB]\nRAFAH_ [PSEGZA]\n")
+    assert places(story("Zorblat Haram fighters")) == {}
+    assert places(story("Hamas fighters")) == {}
+    assert places(story("Rafah fighters"))["Rafah"] is not None

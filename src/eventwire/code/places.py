@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.actors import ClueHit
-from eventwire.code.geography import Geography, NamedPlace
+from eventwire.code.geography import Geography, NamedPlace, same_name
 from eventwire.code.geonames import Place as GeoPlace
 from eventwire.code.geonames import PlaceIndex, distance_km, normalise
 from eventwire.code.syntax import children, lemma
@@ -110,6 +110,8 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
                     break
         if kind == "literal" and not candidates and not keep_unknown:
             return
+        if kind == "literal" and _actor_name(span, text, candidates, clues):
+            return
         taken.update(range(span.start, span.end))
         found.append(Toponym(span.start, span.end, text, kind, candidates, country_hint=hint, named=named))
 
@@ -165,6 +167,18 @@ def _place_phrases(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
         if any(c.kind in ("city", "admin1", "admin2") for c in _candidates(words.text, finder, False)):
             out.append((start, token.i + 1))
     return out
+
+
+def _actor_name(span: Span, text: str, candidates: list[GeoPlace], clues: dict[int, ClueHit]) -> bool:
+    """Words of a named actor's name are no place: a part of it ("Haram" of "Boko Haram"), or
+    all of it when no place has it as its own name ("Hamas", one of Hamm's other names; but
+    "Rafah", a town the dictionaries name as an actor, is a place)."""
+    hit = clues.get(span.start)
+    if hit is None or hit[2].kind != "named" or not hit[2].code or span.end > hit[1]:
+        return False  # (a dictionary's name with no code is a place of its own: "Donetske")
+    if (hit[0], hit[1]) != (span.start, span.end):
+        return True
+    return not any(same_name(c.name, text) for c in candidates)
 
 
 def _hyphen_joined(doc: Doc, span: Span, finder: PlaceFinder, taken: set[int]) -> tuple[Span, list[GeoPlace]] | None:

@@ -140,3 +140,20 @@ def test_a_title_before_a_name_is_what_the_story_later_calls_that_person(mini):
             (".", 9, "punct", ".", "PUNCT", ".")]
     met = [e for e in coded(mini, rows).events if e.mentions[0].trigger.text == "met"]
     assert [(e.source.code, e.source.text) for e in met] == [("KENGOV", "The president")]
+
+
+def test_a_passive_s_agent_hung_elsewhere_in_its_clause_is_its_source(mini):
+    # "were attacked and arrested by police": the police attacked too; "were arrested in a raid in
+    # the capital by police": the parser hung the agent inside the verb's own phrase
+    subject = [("Opposition", 1, "compound", "NN", "NOUN", "opposition"),
+               ("leaders", 3, "nsubjpass", "NNS", "NOUN", "leader"), ("were", 3, "auxpass", "VBD", "AUX", "be")]
+    rows = [*subject, ("attacked", 3, "ROOT", "VBN", "VERB", "attack"), ("and", 3, "cc", "CC", "CCONJ", "and"),
+            ("arrested", 3, "conj", "VBN", "VERB", "arrest"), ("by", 5, "agent", "IN", "ADP", "by"),
+            ("police", 6, "pobj", "NNS", "NOUN", "police"), (".", 3, "punct", ".", "PUNCT", ".")]
+    assert ("FIGHT", "COP", "OPP") in triples(coded(mini, rows))
+    rows = [*subject, ("arrested", 3, "ROOT", "VBN", "VERB", "arrest"), ("in", 3, "prep", "IN", "ADP", "in"),
+            ("a", 6, "det", "DT", "DET", "a"), ("raid", 4, "pobj", "NN", "NOUN", "raid"),
+            ("in", 6, "prep", "IN", "ADP", "in"), ("the", 9, "det", "DT", "DET", "the"),
+            ("capital", 7, "pobj", "NN", "NOUN", "capital"), ("by", 9, "prep", "IN", "ADP", "by"),
+            ("police", 10, "pobj", "NNS", "NOUN", "police"), (".", 3, "punct", ".", "PUNCT", ".")]
+    assert triples(coded(mini, rows)) == [("COERCE", "COP", "OPP")]

@@ -39,7 +39,7 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
     current: Token = verb
     path: list[str] = []
     for _ in range(6):
-        if is_passive(current):
+        if is_passive(current) or children(current, "agent"):  # "were shot and [killed by X]": passive too
             found = _passive_source(current, verb, path, ctx)
             if found is not None:
                 return found
@@ -94,7 +94,39 @@ def _passive_source(current: Token, verb: Token, path: list[str], ctx: CodingCon
         if hit is not None:
             return hit[1], "source: " + " > ".join([*path, f"by {hit[0].text!r}"])
     if current == verb:
-        return [], "source: passive with no 'by' agent"
+        return _shared_agent(verb, ctx) or ([], "source: passive with no 'by' agent")
+    return None
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb, with no subject of its own: "were shot and killed"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, "nsubj", "nsubjpass") \
+        and is_passive(verb.head)
+
+
+def _shared_agent(verb: Token, ctx: CodingContext) -> Found | None:
+    """The "by" agent the parser hung elsewhere in a passive clause: on a passive verb coordinated
+    with this one ("was shot and killed by Taliban militants": the shooters killed), or inside one
+    of the verb's own phrases ("was killed in a drive-by shooting in X neighborhood by two armed
+    men", "was abducted in Y by individuals traveling in three vehicles"); only a phrase that
+    names an actor ("by the roadside" is where)."""
+    for conj in children(verb, "conj"):
+        if _shares_passive(conj):
+            for agent in children(conj, "agent"):
+                hit = ctx.actors.first_resolved(children(agent, "pobj"))
+                if hit is not None:
+                    return hit[1], f"source: by {hit[0].text!r} of {conj.text!r}"
+    phrases = [p for p in children(verb, "prep") if p.lower_ not in ctx.grammar.agent_prepositions]
+    while phrases:
+        prep = phrases.pop(0)
+        for pobj in children(prep, "pobj"):
+            for inner in children(pobj, "prep"):
+                if inner.lower_ in ctx.grammar.agent_prepositions:
+                    hit = ctx.actors.first_resolved(children(inner, "pobj"))
+                    if hit is not None:
+                        return hit[1], f"source: by {hit[0].text!r} in {prep.text!r}"
+                else:
+                    phrases.append(inner)
     return None
 
 

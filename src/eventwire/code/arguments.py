@@ -72,12 +72,15 @@ def _subject_in_opening_list(verb: Token) -> Token | None:
         if prep.i > verb.i:
             continue
         for pobj in children(prep, "pobj"):
-            last, chain = pobj, [pobj]
-            while (nxt := next((c for c in children(last, "conj") if c.i < verb.i), None)) is not None:
-                last = nxt
-                chain.append(nxt)
+            chain, todo = [pobj], [pobj]  # ("in Biguacu, Santa Catarina, a trafficker": an apposition too)
+            while todo:
+                nxt = [c for c in children(todo.pop(), "conj", "appos") if c.i < verb.i]
+                chain += nxt
+                todo += nxt
+            chain.sort(key=lambda t: t.i)
+            last = chain[-1]
             if (len(chain) > 1 and last.pos_ == "NOUN" and all(t.pos_ == "PROPN" for t in chain[:-1])
-                    and last.i > 0 and last.doc[last.i - 1].text == ","):
+                    and last.left_edge.i > 0 and last.doc[last.left_edge.i - 1].text == ","):
                 return last
     return None
 
@@ -85,8 +88,10 @@ def _subject_in_opening_list(verb: Token) -> Token | None:
 def _passive_source(current: Token, verb: Token, path: list[str], ctx: CodingContext) -> Found | None:
     """The raised subject of "are expected to sign", or the "by" agent; a passive trigger with
     no agent has no source it names."""
-    if current != verb and path and path[-1].startswith("xcomp"):
-        for child in children(current, "nsubjpass"):  # "are expected to sign": the raised subject
+    if current != verb and path and (path[-1].startswith("xcomp") or _adjunct_gerund(verb, current, ctx)):
+        # "are expected to sign": the raised subject; "was killed after exchanging fire with
+        # police": the one killed exchanged fire
+        for child in passive_subjects(current):
             return ctx.actors.resolve(child), "source: " + " > ".join(
                 [*path, f"subject {child.text!r} of {current.text!r}"])
     for agent in children(current, "agent"):
@@ -96,6 +101,22 @@ def _passive_source(current: Token, verb: Token, path: list[str], ctx: CodingCon
     if current == verb:
         return _shared_agent(verb, ctx) or ([], "source: passive with no 'by' agent")
     return None
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """A passive verb's subject, or the one the parser hung on an opening place list ("On 5 May, in
+    Biguacu, Santa Catarina, a drug trafficker was killed")."""
+    listed = None if children(verb, "nsubjpass") else _subject_in_opening_list(verb)
+    return children(verb, "nsubjpass") or ([listed] if listed is not None else [])
+
+
+def _adjunct_gerund(verb: Token, passive: Token, ctx: CodingContext) -> bool:
+    """A gerund with no subject in a prepositional phrase of a passive verb ("was arrested after
+    protesting", "was killed after exchanging fire"): done by the passive's subject; not after
+    "by", whose gerund is the agent's act ("were dispersed by firing tear gas")."""
+    prep = verb.head
+    return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head == passive
+            and prep.lower_ not in ctx.grammar.agent_prepositions and not children(verb, "nsubj"))
 
 
 def _shares_passive(verb: Token) -> bool:
@@ -174,7 +195,7 @@ def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingC
     if sense.target == "none":
         return [], "target: none by the lexicon"
     if is_passive(trigger) and not noun_trigger and not sense.stative:
-        hit = actors.first_resolved(children(trigger, "nsubjpass"))
+        hit = actors.first_resolved(passive_subjects(trigger))
         if hit is not None:
             return hit[1], f"target: passive subject {hit[0].text!r}"
     objects = [] if (noun_trigger or skip_object) else children(trigger, "dobj", "dative")

@@ -55,37 +55,32 @@ def test_a_name_the_parser_splits_at_a_hyphen_is_one_place(mini):
     assert places(story) == {"Ivano-Frankivsk": "UKR"}
 
 
-def test_two_names_the_parser_splits_are_the_place_they_name_together(mini):
-    story = coded(mini, "Nurses protested in Mexicali , Baja California .",
-                  {**PROTESTED, "Mexicali": ("PROPN", "pobj", "GPE"), "Baja": ("PROPN", "appos", "GPE"),
-                   "California": ("PROPN", "appos", "LOC")})
-    assert places(story) == {"Mexicali": "MEX", "Baja California": "MEX"}
-
-
-def test_a_name_qualified_by_a_bracket_of_divisions_is_a_place(mini):
-    # the town is small and the parser calls it a person: the bracket of divisions after it says
-    # it is a place; a bracket of initials or of other names says nothing
-    story = coded(mini, "Residents of Bosso ( Diffa ) protested .",
-                  {**PROTESTED, "Bosso": ("PROPN", "pobj", "PERSON"), "Diffa": ("PROPN", "appos", "GPE")})
-    assert places(story) == {"Bosso": "NER", "Diffa": "NER"}
-    initials = coded(mini, "Residents of Bosso ( NGO ) protested .",
-                     {**PROTESTED, "Bosso": ("PROPN", "pobj", "PERSON"), "NGO": ("PROPN", "appos", "ORG")})
-    assert places(initials) == {}
-
-
 ATTACKED = {"attacked": ("VERB", "ROOT"), "Police": ("NOUN", "nsubj"), "in": ("ADP", "prep")}
+GPE = ("PROPN", "appos", "GPE")
 
 
-def test_a_town_and_its_divisions_choose_one_country(mini):
-    # Istanbul is only in Turkey: the Tuzla it qualifies is its district, not the Bosnian city;
-    # Aden is only in Yemen: the Al Mansurah of the bracket is its district, not the Egyptian city
-    story = coded(mini, "Police attacked a warehouse in Tuzla , Istanbul .",
-                  {**ATTACKED, "Tuzla": ("PROPN", "pobj", "GPE"), "Istanbul": ("PROPN", "appos", "GPE")})
-    assert places(story) == {"Tuzla": "TUR", "Istanbul": "TUR"}
-    story = coded(mini, "Police attacked a market ( Al Mansurah , Aden ) .",
-                  {**ATTACKED, "Al": ("PROPN", "compound", "GPE"), "Mansurah": ("PROPN", "appos", "GPE"),
-                   "Aden": ("PROPN", "appos", "GPE")})
-    assert places(story) == {"Al Mansurah": "YEM", "Aden": "YEM"}
+@pytest.mark.parametrize(("text", "tags", "expected"), [
+    # two names the parser splits are the place they name together
+    ("Nurses protested in Mexicali , Baja California .",
+     {**PROTESTED, "Mexicali": ("PROPN", "pobj", "GPE"), "Baja": GPE, "California": ("PROPN", "appos", "LOC")},
+     {"Mexicali": "MEX", "Baja California": "MEX"}),
+    # a small town the parser calls a person: the bracket of divisions after it says it is a place;
+    # a bracket of initials says nothing
+    ("Residents of Bosso ( Diffa ) protested .", {**PROTESTED, "Bosso": ("PROPN", "pobj", "PERSON"), "Diffa": GPE},
+     {"Bosso": "NER", "Diffa": "NER"}),
+    ("Residents of Bosso ( NGO ) protested .",
+     {**PROTESTED, "Bosso": ("PROPN", "pobj", "PERSON"), "NGO": ("PROPN", "appos", "ORG")}, {}),
+    # a town and its divisions choose one country: Istanbul is only in Turkey, so the Tuzla it
+    # qualifies is its district, not the Bosnian city; Aden is only in Yemen, so the Al Mansurah
+    # of the bracket is its district, not the Egyptian city
+    ("Police attacked a warehouse in Tuzla , Istanbul .",
+     {**ATTACKED, "Tuzla": ("PROPN", "pobj", "GPE"), "Istanbul": GPE}, {"Tuzla": "TUR", "Istanbul": "TUR"}),
+    ("Police attacked a market ( Al Mansurah , Aden ) .",
+     {**ATTACKED, "Al": ("PROPN", "compound", "GPE"), "Mansurah": GPE, "Aden": GPE},
+     {"Al Mansurah": "YEM", "Aden": "YEM"}),
+])
+def test_names_around_a_name_say_what_and_where_it_is(mini, text, tags, expected):
+    assert places(coded(mini, text, tags)) == expected
 
 
 def test_a_town_the_index_knows_only_elsewhere_is_left_inside_its_divisions(mini):

@@ -61,12 +61,13 @@ def triples(story) -> list[tuple[str, str | None, str | None]]:
     return [(e.plover.type, e.source and e.source.code, e.target and e.target.code) for e in story.events]
 
 
-def parsed(vocab, rows: list[tuple]):
+def parsed(vocab, rows: list[tuple], glued: frozenset[int] = frozenset()):
     """A Doc built by hand, so that a rule's test does not move when the statistical model does.
 
     Each row is (word, head index, dependency, fine tag, coarse tag, lemma[, entity label]); the
     head of a sentence's root is itself, and each root makes a sentence. Consecutive tokens with
-    one entity label form one entity."""
+    one entity label form one entity. A word is followed by a space unless its index is in
+    ``glued`` ("Ivano", "-", "Frankivsk" written as one word)."""
     from spacy.tokens import Doc
 
     words = [r[0] for r in rows]
@@ -75,7 +76,7 @@ def parsed(vocab, rows: list[tuple]):
         label = row[6] if len(row) > 6 and row[6] else None
         ents.append(("I-" if label and label == previous else "B-") + label if label else "O")
         previous = label
-    doc = Doc(vocab, words=words, spaces=[True] * (len(words) - 1) + [False],
+    doc = Doc(vocab, words=words, spaces=[i not in glued for i in range(len(words) - 1)] + [False],
               heads=[r[1] for r in rows], deps=[r[2] for r in rows], tags=[r[3] for r in rows],
               pos=[r[4] for r in rows], lemmas=[r[5] for r in rows], ents=ents)
     return doc

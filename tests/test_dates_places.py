@@ -193,6 +193,18 @@ def test_place_index_knows_countries_divisions_and_towns(coder):
     assert distance_km(55.75, 37.62, 59.94, 30.31) == pytest.approx(634, abs=10)
 
 
+def test_codes_name_a_place_only_in_capitals_and_hyphens_are_spaces(coder):
+    index = coder.place_index
+    assert any(p.name == "Georgetown" for p in index.lookup("GEO"))  # Georgetown's airport code
+    assert not any(p.name == "Georgetown" for p in index.lookup("Geo"))  # "the Geo office", "Geo TV"
+    assert any(p.country == "SYR" and p.kind == "admin1" for p in index.lookup("Deir-ez-Zor"))  # "Deir ez-Zor"
+
+
+def test_a_word_written_like_a_place_s_code_is_no_place(coded):
+    story = coded("Reporters of Geo News rallied in Karachi on Monday.")
+    assert {p.text: p.country for p in story.places if p.country} == {"Karachi": "PAK"}
+
+
 GEO_XML = """<articles>
 <article><text>Floods hit Lahore on Monday. Pakistani officials in Islamabad asked for help.</text>
 <toponyms>

@@ -191,3 +191,38 @@ def test_an_actor_hung_as_a_compound_on_the_verb_after_it_is_its_subject(mini):
             ("arrest", 2, "ROOT", "VBP", "VERB", "arrest"), ("opposition", 4, "compound", "NN", "NOUN", "opposition"),
             ("leaders", 2, "dobj", "NNS", "NOUN", "leader"), (".", 2, "punct", ".", "PUNCT", ".")]
     assert triples(coded(mini, rows)) == [("COERCE", "KENCOP", "KENOPP")]
+
+
+def test_a_passive_s_agent_hung_elsewhere_in_its_clause_is_its_source(mini):
+    # "were attacked and arrested by police": the police attacked too; "were arrested in a raid in
+    # the capital by police": the parser hung the agent inside the verb's own phrase
+    subject = [("Opposition", 1, "compound", "NN", "NOUN", "opposition"),
+               ("leaders", 3, "nsubjpass", "NNS", "NOUN", "leader"), ("were", 3, "auxpass", "VBD", "AUX", "be")]
+    rows = [*subject, ("attacked", 3, "ROOT", "VBN", "VERB", "attack"), ("and", 3, "cc", "CC", "CCONJ", "and"),
+            ("arrested", 3, "conj", "VBN", "VERB", "arrest"), ("by", 5, "agent", "IN", "ADP", "by"),
+            ("police", 6, "pobj", "NNS", "NOUN", "police"), (".", 3, "punct", ".", "PUNCT", ".")]
+    assert ("FIGHT", "COP", "OPP") in triples(coded(mini, rows))
+    rows = [*subject, ("arrested", 3, "ROOT", "VBN", "VERB", "arrest"), ("in", 3, "prep", "IN", "ADP", "in"),
+            ("a", 6, "det", "DT", "DET", "a"), ("raid", 4, "pobj", "NN", "NOUN", "raid"),
+            ("in", 6, "prep", "IN", "ADP", "in"), ("the", 9, "det", "DT", "DET", "the"),
+            ("capital", 7, "pobj", "NN", "NOUN", "capital"), ("by", 9, "prep", "IN", "ADP", "by"),
+            ("police", 10, "pobj", "NNS", "NOUN", "police"), (".", 3, "punct", ".", "PUNCT", ".")]
+    assert triples(coded(mini, rows)) == [("COERCE", "COP", "OPP")]
+
+
+def test_a_gerund_after_a_passive_is_done_by_its_subject(mini):
+    # "were arrested after attacking police": the ones arrested attacked; the subject the parser
+    # hung as an apposition on an opening place list is the passive's subject
+    rows = [("Opposition", 1, "compound", "NN", "NOUN", "opposition"),
+            ("leaders", 3, "nsubjpass", "NNS", "NOUN", "leader"),
+            ("were", 3, "auxpass", "VBD", "AUX", "be"), ("arrested", 3, "ROOT", "VBN", "VERB", "arrest"),
+            ("after", 3, "prep", "IN", "ADP", "after"), ("attacking", 4, "pcomp", "VBG", "VERB", "attack"),
+            ("police", 5, "dobj", "NNS", "NOUN", "police"), (".", 3, "punct", ".", "PUNCT", ".")]
+    assert ("FIGHT", "OPP", "COP") in triples(coded(mini, rows))
+    rows = [("In", 8, "prep", "IN", "ADP", "in"), ("Bosso", 0, "pobj", "NNP", "PROPN", "bosso", "GPE"),
+            (",", 1, "punct", ",", "PUNCT", ","), ("Diffa", 1, "conj", "NNP", "PROPN", "diffa", "GPE"),
+            (",", 3, "punct", ",", "PUNCT", ","), ("opposition", 6, "compound", "NN", "NOUN", "opposition"),
+            ("leaders", 3, "appos", "NNS", "NOUN", "leader"), ("were", 8, "auxpass", "VBD", "AUX", "be"),
+            ("arrested", 8, "ROOT", "VBN", "VERB", "arrest"), ("by", 8, "agent", "IN", "ADP", "by"),
+            ("police", 9, "pobj", "NNS", "NOUN", "police"), (".", 8, "punct", ".", "PUNCT", ".")]
+    assert [(source, target) for _, source, target in triples(coded(mini, rows))] == [("NERCOP", "NEROPP")]

@@ -14,7 +14,7 @@ from eventwire.code.actors import StoryActors
 from eventwire.code.clause import Clause, CodingContext
 from eventwire.code.knowledge import Knowledge
 from eventwire.code.merge import CodedMention, merge
-from eventwire.code.places import as_places, find_toponyms, place_countries, places_by_token, story_location
+from eventwire.code.places import as_places, find_toponyms, places_by_token, story_geography, story_location
 from eventwire.code.political import title_words, topic_of
 from eventwire.code.syntax import doc_text, hyphen_start
 from eventwire.code.triggers import CameoEntry
@@ -29,7 +29,7 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
     clues = knowledge.gazetteer.match(doc)
     toponyms = find_toponyms(doc, clues, knowledge.places)
     actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar, knowledge.triggers.names_an_event,
-                         story.published, clues=clues, places=place_countries(toponyms))
+                         story.published, clues=clues, geography=story_geography(toponyms))
     ctx = CodingContext(doc=doc, actors=actors, triggers=knowledge.triggers, grammar=knowledge.grammar,
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)
     ctx.topic_story = topic_of(title_words(story.title), ctx)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from eventwire.code.geography import Geography, same_name
 from eventwire.code.syntax import children, doc_text, lemma, phrase_head
 from eventwire.dictionaries.compiled import CompiledDictionaries
 from eventwire.lexicons import LexiconError, Lexicons, WordLists
@@ -364,6 +365,7 @@ def _plural(word: str, grammar: WordLists) -> str | None:
 _ETHNIC = Clue("agent", "ethnic group", None, "CVL")
 _COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "located", "nation"})  # clues that give a country
 _PLACE_KINDS = frozenset({"country", "capital", "located"})  # clues that name a place
+_PLACE_NAME_KINDS = frozenset({"country", "capital", "located", "demonym"})  # clues a place name may hold
 
 
 class StoryActors:
@@ -371,12 +373,12 @@ class StoryActors:
 
     def __init__(self, doc: Doc, gazetteer: Gazetteer, grammar: WordLists,
                  is_trigger: Callable[[Token], bool] = lambda token: True, day: str | None = None, *,
-                 clues: dict[int, ClueHit] | None = None, places: dict[int, str] | None = None) -> None:
+                 clues: dict[int, ClueHit] | None = None, geography: Geography | None = None) -> None:
         """``is_trigger`` tells the words that name events: only their participants are
         remembered, as whom a later "he" or "the delegation" may stand for. ``day`` (ISO, the
         story's publication date) chooses a dictionary actor's dated role. ``clues``: the
-        gazetteer's matches, if made already; ``places``: token → the country of the town or
-        province it names, where an actor with no country of its own may be."""
+        gazetteer's matches, if made already; ``geography``: what the story's places say (the
+        country of each town or province named, where an actor with no country of its own may be)."""
         self.doc = doc
         self._day = day
         self._countries = gazetteer.countries
@@ -386,8 +388,11 @@ class StoryActors:
         self._reports: dict[tuple[int, int], bool] = {}
         self.words = grammar
         self.clues = gazetteer.match(doc) if clues is None else clues
-        self._places = places or {}
-        self.dominant = _dominant_country(self.clues, doc, grammar.currency_nouns)  # the most named
+        self._geography = geography or Geography()
+        self._places = self._geography.towns
+        self.dominant = _dominant_country(  # the most named ("anti-American" names no one's country)
+            [(start, end, self.clue(doc[start])) for start, end, _ in set(self.clues.values())
+             if not self._opposed(doc[start])], doc, grammar.currency_nouns)
         self._memory: dict[str, Actor] = {}  # lemma or "name:Surname" → the actor it stood for
         self._last: Actor | None = None
         self._own: dict[int, Actor | None] = {}
@@ -407,20 +412,51 @@ class StoryActors:
             return None
         if hit[2].kind == "demonym" and self._ethnic(token):
             return _ETHNIC  # "ethnic Albanians in Macedonia" are people of Macedonia, not Albania
-        if hit[2].kind == "located":
-            return self._as_resolved(hit[0], hit[2])
+        if hit[2].kind in _PLACE_NAME_KINDS:
+            return self._as_resolved(hit, token.doc)
+        group = self._kind_of_group(hit) if hit[2].kind == "named" and hit[2].where else None
+        if group is not None:
+            return group
         return self._on_the_day(hit[2]) if hit[2].roles else hit[2]
 
-    def _as_resolved(self, start: int, clue: Clue) -> Clue:
-        """A dictionary's town is in the country the story's places resolve it to: "SANTA ANA
-        [SLV]" of a Californian story is Santa Ana, California, "Edmonton" of a London one the
-        London borough."""
-        country = self._places.get(start)
-        if country is None or country == clue.country:
-            return clue
-        key = (id(clue), country)
+    def _kind_of_group(self, hit: ClueHit) -> Clue | None:
+        """A dictionary group named by words many movements have had ("National Resistance",
+        "Popular Resistance", "Islamic Group"; grammar.yaml group_name_words) in a story whose
+        places and demonyms are all of other countries is a group of that kind, no country of its
+        own: like "rebels", of where it is ("anti-Houthi National Resistance forces" of a story in
+        Hodeidah are Yemeni, not the Salvadoran group of the name)."""
+        start, end, clue = hit
+        if (not self._geography.countries or clue.country in self._geography.countries
+                or not all(t.lower_ in self.words.group_name_words or t.is_punct or t.tag_ == "POS"
+                           for t in self.doc[start:end])):
+            return None
+        key = (id(clue), "")
         if key not in self._relocated:
-            self._relocated[key] = replace(clue, country=country)
+            sector = clue.sector or (clue.code or "")[3:6] or None
+            self._relocated[key] = Clue("agent", clue.name, None, sector, where=clue.where)
+        return self._relocated[key]
+
+    def _as_resolved(self, hit: ClueHit, doc: Doc) -> Clue:
+        """A country's, a capital's or a dictionary town's name is the place the story's places
+        resolve it to: "SANTA ANA [SLV]" of a Californian story is Santa Ana, California, "Edmonton"
+        of a London one the London borough, "Tripoli" of a story in Lebanon Lebanon's Tripoli;
+        so is a demonym or a country's name inside a longer place name ("British Columbia", "Mali
+        Zvornik"). A capital or a country so moved is a town, no actor by itself ("police in
+        Paris, Texas" are American); not when the place merely has the name among its others
+        ("the White House", a name of Casablanca, is still the American government)."""
+        start, end, clue = hit
+        place = self._geography.covered.get(start)
+        if place is None or place.country == clue.country:
+            return clue
+        longer = place.start < start or place.end > end
+        if clue.kind == "demonym" and not longer:
+            return clue
+        if clue.kind in ("country", "capital") and not longer and not same_name(place.name, doc[start:end].text):
+            return clue
+        key = (id(clue), place.country)
+        if key not in self._relocated:
+            self._relocated[key] = replace(clue, kind="located", name=None, country=place.country, sector=None,
+                                           code=None)
         return self._relocated[key]
 
     def _on_the_day(self, clue: Clue) -> Clue | None:
@@ -679,6 +715,8 @@ class StoryActors:
             if clue is None or (token.pos_ == "ADJ" and clue.kind == "agent" and not (
                     where == "modifier" and head.dep_ in ("nsubj", "nsubjpass"))):
                 continue  # a user's agent word as an adjective: of a subject only ("the official agency said")
+            if where == "modifier" and self._opposed(token):
+                continue  # "anti-Houthi forces" are against the Houthis, not of them
             if clue.kind == "agent" and clue.code and where == "modifier" and clue not in stacked:
                 stacked.append(clue)
             if clue.kind == "named" and named is None and country is None and (
@@ -722,6 +760,12 @@ class StoryActors:
         elite = self.words.ordered("elite_sectors")[0].upper()
         return elite, [replace(c, sector=elite, code=elite) if (c.sector or "").lower() in state else c
                        for c in stacked]
+
+    def _opposed(self, token: Token) -> bool:
+        """A name written after a prefix of opposition ("anti-Houthi"; grammar.yaml opposing_prefixes)."""
+        start = (self.clue_span(token) or (token.i, token.i + 1))[0]
+        doc = self.doc
+        return start >= 2 and doc[start - 1].text == "-" and doc[start - 2].lower_ in self.words.opposing_prefixes
 
     def _remembered(self, head: Token) -> Actor | None:
         determiners = {c.lower_ for c in children(head, "det", "poss")}
@@ -871,8 +915,9 @@ class StoryActors:
             town = self._places.get(token.i)
             if town is not None and (clue is None or clue.kind not in ("country", "capital")):
                 rank = (0, abs(token.i - head.i), town)  # "police in Kisumu", "protesters in Sidon"
-            elif clue is None or clue.kind == "agent" or not clue.country or self._currency(token):
-                continue  # "against the US dollar exchange rate" says nothing of the protesters
+            elif clue is None or clue.kind == "agent" or not clue.country or self._currency(token) \
+                    or self._opposed(token):
+                continue  # "against the US dollar exchange rate", "anti-American" say nothing of the protesters
             else:
                 rank = (0 if clue.kind in ("country", "capital") else 1, abs(token.i - head.i), clue.country)
             if best is None or rank < best:
@@ -977,12 +1022,14 @@ def _before_currency(doc: Doc, end: int, currency_nouns: frozenset[str] | set[st
     return end < len(doc) and doc[end].lower_ in currency_nouns
 
 
-def _dominant_country(clues: dict[int, ClueHit], doc: Doc | None = None,
+def _dominant_country(hits: list[tuple[int, int, Clue | None]], doc: Doc | None = None,
                       currency_nouns: frozenset[str] | set[str] = frozenset()) -> str | None:
-    """The country the story's clues name most; not one named only as a currency ("US dollar")."""
+    """The country the story's clues name most, each as the story reads it (a capital's name
+    resolved to a town of another country counts for that one); not one named only as a currency
+    ("US dollar")."""
     counts: dict[str, int] = {}
-    for _start, end, clue in set(clues.values()):
-        if doc is not None and _before_currency(doc, end, currency_nouns):
+    for _start, end, clue in hits:
+        if clue is None or (doc is not None and _before_currency(doc, end, currency_nouns)):
             continue
         if clue.country and clue.kind != "agent":
             counts[clue.country] = counts.get(clue.country, 0) + 1

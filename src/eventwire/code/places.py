@@ -14,12 +14,14 @@ the Russian Federation"), else the story's dateline or most named place.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.code.actors import ClueHit
+from eventwire.code.geography import Geography, NamedPlace, same_name
 from eventwire.code.geonames import Place as GeoPlace
 from eventwire.code.geonames import PlaceIndex, distance_km, normalise
 from eventwire.code.syntax import children, lemma
@@ -44,6 +46,8 @@ class Toponym:
     place: GeoPlace | None = None
     country_hint: str | None = None  # adjectival: the demonym's country
     named: bool = False  # the parser or the gazetteer calls it a place; else guessed from a capitalised word
+    confined: bool = False  # the names around it chose its country among several ("Paris, Texas")
+    inside: Toponym | None = None  # unresolved in that country: the named place it is in ("Mandoli (Bandiagara)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,10 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
             dotted = _candidates(text + ".", finder)  # "Churchill, Man.": Manitoba, not Man, West Virginia
             if dotted:
                 span, text, candidates = doc[span.start : span.end + 1], text + ".", dotted
+        joined = _hyphen_joined(doc, span, finder, taken) if kind == "literal" else None
+        if joined is not None:  # "Ivano-Frankivsk", parsed as "Ivano", "-" and "Frankivsk"
+            span, candidates = joined
+            text = span.text
         after = doc[span.end] if span.end < len(doc) else None
         if (kind == "literal" and after is not None and after.lower_ in words.division_words
                 and after.text[:1].isupper() and after.i not in taken):
@@ -90,12 +98,19 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
                 span, text, candidates = doc[span.start : span.end + 1], f"{text} {after.text}", longer
         for reach in (2, 1) if kind == "literal" else ():  # "New South" left out of "Wales"
             before = doc[max(0, span.start - reach) : span.start]
-            if len(before) == reach and all(b.text[:1].isupper() and b.is_alpha and b.i not in taken for b in before):
+            # a name found on its own may be the first words: "Baja" and "California" as two places
+            parts = [t for t in found if t.kind == "literal" and before.start <= t.start and t.end == span.start]
+            free = set(range(before.start, before.end)) - {i for t in parts for i in range(t.start, t.end)}
+            if len(before) == reach and all(b.text[:1].isupper() and b.is_alpha for b in before) \
+                    and not any(i in taken for i in free):
                 longer = finder.index.lookup(f"{before.text} {text}")
                 if longer:
                     span, text, candidates = doc[before.start : span.end], f"{before.text} {text}", longer
+                    found[:] = [t for t in found if t not in parts]
                     break
         if kind == "literal" and not candidates and not keep_unknown:
+            return
+        if kind == "literal" and _actor_name(span, text, candidates, clues):
             return
         taken.update(range(span.start, span.end))
         found.append(Toponym(span.start, span.end, text, kind, candidates, country_hint=hint, named=named))
@@ -103,11 +118,15 @@ def find_toponyms(doc: Doc, clues: dict[int, ClueHit], finder: PlaceFinder) -> l
     dateline = _dateline(doc)
     if dateline is not None:
         add(dateline.start, dateline.end, "literal", named=True)
+    for start, end in _qualified_names(doc, finder):
+        add(start, end, "literal", named=True)
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
             add(ent.start, ent.end, "literal", keep_unknown=True, named=True)  # unresolved ones are listed too
         elif ent.label_ == "FAC":
             add(ent.start, ent.end, "literal")
+    for start, end in _kind_named(doc, finder):
+        add(start, end, "literal", named=True)
     persons = {i for ent in doc.ents if ent.label_ == "PERSON" for i in range(ent.start, ent.end)}
     for start, end, clue in sorted(set(clues.values()), key=lambda hit: hit[0]):
         if start in persons:
@@ -148,6 +167,105 @@ def _place_phrases(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
         if any(c.kind in ("city", "admin1", "admin2") for c in _candidates(words.text, finder, False)):
             out.append((start, token.i + 1))
     return out
+
+
+def _actor_name(span: Span, text: str, candidates: list[GeoPlace], clues: dict[int, ClueHit]) -> bool:
+    """Words of a named actor's name are no place: a part of it ("Haram" of "Boko Haram"), or
+    all of it when no place has it as its own name ("Hamas", one of Hamm's other names; but
+    "Rafah", a town the dictionaries name as an actor, is a place)."""
+    hit = clues.get(span.start)
+    if hit is None or hit[2].kind != "named" or not hit[2].code or span.end > hit[1]:
+        return False  # (a dictionary's name with no code is a place of its own: "Donetske")
+    if (hit[0], hit[1]) != (span.start, span.end):
+        return True
+    return not any(same_name(c.name, text) for c in candidates)
+
+
+def _hyphen_joined(doc: Doc, span: Span, finder: PlaceFinder, taken: set[int]) -> tuple[Span, list[GeoPlace]] | None:
+    """The longer name a name is part of when the parser split it at hyphens ("Ivano-Frankivsk",
+    "Deir-ez-Zor", "Nord-Kivu"), if the index knows it."""
+    start, end = span.start, span.end
+    while start >= 2 and _hyphen(doc, start - 1) and doc[start - 2].is_alpha and start - 2 not in taken:
+        start -= 2
+    while end + 1 < len(doc) and _hyphen(doc, end) and doc[end + 1].is_alpha and end + 1 not in taken:
+        end += 2
+    if (start, end) == (span.start, span.end):
+        return None
+    candidates = _candidates(doc[start:end].text, finder)
+    return (doc[start:end], candidates) if candidates else None
+
+
+def _hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen inside a word: no space on either side."""
+    return doc[i].text == "-" and not doc[i].whitespace_ and i > 0 and not doc[i - 1].whitespace_
+
+
+def _kind_named(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
+    """A name followed by the kind of place it is, written in lower case ("in Bnei Brak city",
+    "villages of Nabha district", "Kovvur town"): the word says the name is a place, whatever
+    the parser called it; the name with its word, as "Sichuan province" is written."""
+    kinds = finder.words.settlement_words | finder.words.division_words
+    out = []
+    for token in doc:
+        if token.text not in kinds or not token.i:
+            continue
+        start = token.i
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        if start < token.i and _candidates(doc[start : token.i + 1].text, finder):
+            out.append((start, token.i + 1))
+    return out
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a name (not an acronym: "the PMF district")."""
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and not _acronym(token.text)
+
+
+def _qualified_names(doc: Doc, finder: PlaceFinder) -> list[tuple[int, int]]:
+    """ "Kasoa (Awutu Efutu Senya, Central)", "Safala (Abala, Tillabery)": a name followed by a
+    bracket of names that the index knows as places, all of them or one as a division or a
+    country, is a place and the places it is in; every name of the bracket the index knows is a
+    place. Brackets of initials ("Washington (CNN)") or of other names ("Red Deer (Tara Veer)") are not."""
+    out = []
+    for token in doc:
+        if token.text != "(" or not token.i:
+            continue
+        inner = _bracket_names(doc, token.i + 1)
+        known = [(start, end) for start, end in inner if _candidates(doc[start:end].text, finder)]
+        # ("(CDC)": initials, which the index may know as a code, are a place only as a division)
+        whole = len(known) == len(inner) > 1 and not any(_acronym(doc[start:end].text) for start, end in inner)
+        if not known or (not whole and not any(
+                c.kind in ("admin1", "admin2", "country", "region")
+                for start, end in known for c in _candidates(doc[start:end].text, finder))):
+            continue
+        end = token.i
+        start = end - 1 if doc[end - 1].text in finder.words.settlement_words | finder.words.division_words else end
+        name_end = start  # "Phillaur city (Punjab)", not "port city (Al Hali)"
+        while start > 0 and _name_word(doc[start - 1]):
+            start -= 1
+        if start < name_end and _candidates(doc[start:end].text, finder):
+            out.append((start, end))
+        out.extend(known)
+    return out
+
+
+def _bracket_names(doc: Doc, first: int) -> list[tuple[int, int]]:
+    """The comma-separated names of a bracket opening at ``first``, if it holds only names
+    (capitalised words, joined by hyphens, and a lower-case kind word: "Barkin Ladi LGA"); else none."""
+    names, start = [], first
+    for i in range(first, len(doc)):
+        text = doc[i].text
+        if text in (",", ")"):
+            if i == start:
+                return []
+            names.append((start, i))
+            if text == ")":
+                return names
+            start = i + 1
+        elif not (text[:1].isupper() or text == "-" or (i > start and doc[i - 1].text == "-")):
+            return []
+    return []
 
 
 def _acronym(text: str) -> bool:
@@ -261,6 +379,9 @@ def _candidates(text: str, finder: PlaceFinder, with_regions: bool = True) -> li
     if len(words) > 1 and words[-1].lower() in grammar.division_words:  # "Sichuan province", "Enfield Borough"
         found = index.lookup(" ".join(words[:-1]))
         return [c for c in found if c.kind in ("admin1", "admin2")] or found
+    if len(words) > 1 and words[-1] in grammar.settlement_words:  # "Amara city", "Kovvur town" (not "Mexico City")
+        found = index.lookup(" ".join(words[:-1]))
+        return [c for c in found if c.kind == "city"] or found
     settlements = grammar.settlement_words
     if (len(words) > 2 and words[1].lower() in grammar.partitive_prepositions
             and words[0].lower() in grammar.division_words | settlements):
@@ -283,10 +404,15 @@ def _dateline(doc: Doc) -> Span | None:
     return doc[first.i : end]
 
 
+def _prior(place: GeoPlace) -> float:
+    """What a place is, before the story says anything: its kind, else its size."""
+    return _KIND_PRIOR.get(place.kind, math.log10(place.population + 1))
+
+
 def _score(place: GeoPlace, text: str, countries: dict[str, float], near: list[GeoPlace],
            qualifier: set[str], siblings: list[GeoPlace] = (), divisions: frozenset[tuple[str, str]] = frozenset(),
            ) -> float:
-    score = _KIND_PRIOR.get(place.kind, math.log10(place.population + 1))
+    score = _prior(place)
     if place.kind == "city" and place.capital:
         score += 1.5
     if countries.get(place.country or "", 0) > 0:
@@ -316,6 +442,7 @@ def _resolve(doc: Doc, toponyms: list[Toponym], finder: PlaceFinder) -> None:
         if t.kind == "adjectival" and t.country_hint:
             t.place = index.country(t.country_hint)
     countries: dict[str, float] = {}
+    _confine(doc, toponyms, finder.words)
     for t in toponyms:  # what the story says without doubt: countries named, demonyms
         if t.kind == "adjectival" and t.place is not None:
             countries[t.place.country] = countries.get(t.place.country, 0) + 1
@@ -346,7 +473,7 @@ def _resolve(doc: Doc, toponyms: list[Toponym], finder: PlaceFinder) -> None:
             t.place = max(t.candidates, key=lambda c: (c.kind in said,
                                                        _score(c, t.text, told, others, qualifier, siblings, states),
                                                        c.population))
-            if qualifier and _qualified(t.place, qualifier):
+            if (rounds and t.confined) or (qualifier and _qualified(t.place, qualifier)):
                 qualified.setdefault(t.text.lower(), t.place)
         if rounds == 0:
             for t in toponyms:
@@ -356,6 +483,109 @@ def _resolve(doc: Doc, toponyms: list[Toponym], finder: PlaceFinder) -> None:
         pinned = qualified.get(t.text.lower())
         if pinned is not None and t.kind == "literal" and pinned in t.candidates:
             t.place = pinned
+
+
+def _confine(doc: Doc, toponyms: list[Toponym], words: WordLists) -> None:
+    """Names that say where one another are choose one country together: "Nabha district
+    (Punjab)" (Nabha is only in India: the Punjab of India), "Safala (Abala, Tillabery)" (the
+    Abala of Niger), "Mandoli (Bandiagara, Mopti)" (no Indian town: one of Mali the index does not
+    know, placed in Bandiagara). A chain is a name and the divisions after it, set off by a comma
+    or a bracket (a town after a comma is another place of a list: "Beirut, Damascus"). Its
+    country is the one most of its names are only in, and two can be in; names that can each be in
+    several countries ("Panama City (Bella Vista)") say nothing sure and choose as before. Each
+    name keeps its candidates in that country; one with none there is left unresolved, inside the
+    next name of the chain."""
+    for chain in _chains(doc, toponyms, words):
+        country = _chain_country(chain)
+        if country is None:
+            continue
+        members = [t for t, _ in chain]
+        for t in members:
+            inside = [c for c in t.candidates if c.country == country]
+            t.confined = len(inside) < len(t.candidates)  # the chain chose among countries
+            t.candidates = inside
+        for n, t in enumerate(members):
+            if not t.candidates:  # the next name of the chain it is in, else the one before
+                t.inside = next((o for o in [*members[n + 1 :], *reversed(members[:n])] if o.candidates), None)
+
+
+def _chain_country(chain: list[tuple[Toponym, bool]]) -> str | None:
+    """The country most of the chain's names are only in (one at least, and none other as many),
+    if two of its names can be there."""
+    sure: dict[str, int] = {}
+    support: dict[str, int] = {}
+    for t, any_kind in chain:
+        countries = {c.country for c in t.candidates if c.country}
+        if len(countries) == 1:
+            sure[next(iter(countries))] = sure.get(next(iter(countries)), 0) + 1
+        for country in {c.country for c in t.candidates
+                        if c.country and (any_kind or c.kind in ("admin1", "admin2", "country"))}:
+            support[country] = support.get(country, 0) + 1
+    ranked = sorted(sure.items(), key=lambda item: -item[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or support.get(ranked[0][0], 0) < 2:
+        return None
+    return ranked[0][0]
+
+
+def _chains(doc: Doc, toponyms: list[Toponym], words: WordLists) -> list[list[tuple[Toponym, bool]]]:
+    """The chains of names that qualify one another, each name with whether any of its places may
+    qualify (the first name, and a bracket's names: "Mandoli (Bandiagara, Mopti)", whatever the
+    index calls Bandiagara) or only its divisions and countries (a name after a comma)."""
+    literal = [t for t in toponyms if t.kind == "literal"]
+    by_start = {t.start: t for t in literal}
+    links: dict[int, int] = {}  # a toponym's index in ``literal`` → the index of the one it qualifies
+    any_kind: set[int] = set()
+    position = {id(t): n for n, t in enumerate(literal)}
+    for run in _comma_runs(doc, literal, by_start, words):
+        for t, other in itertools.pairwise(run):
+            if not _countries_both(t, other):  # "Armenia, Georgia": two countries side by side
+                links[position[id(other)]] = position[id(t)]
+    for token in doc:
+        if token.text != "(" or not token.i:
+            continue
+        names = _bracket_names(doc, token.i + 1)  # and the places inside them ("Medina" of "Sousse Medina")
+        inner = [t for t in literal if names and names[0][0] <= t.start and t.end <= names[-1][1]]
+        kinds = words.settlement_words | words.division_words  # "Kolofata subdivision (Mayo-Sava)"
+        ends = (token.i, token.i - 1) if doc[token.i - 1].text in kinds else (token.i,)
+        before = next((t for t in literal if t.end in ends), None)
+        head = before or (inner[0] if inner else None)
+        for t in inner:
+            if t is not head:
+                links[position[id(t)]] = position[id(head)]
+                any_kind.add(position[id(t)])
+    groups: dict[int, list[int]] = {}
+    for n in range(len(literal)):
+        root = n
+        while root in links:
+            root = links[root]
+        groups.setdefault(root, []).append(n)
+    return [[(literal[n], n == root or n in any_kind) for n in sorted(members)]
+            for root, members in groups.items() if len(members) > 1]
+
+
+def _comma_runs(doc: Doc, literal: list[Toponym], by_start: dict[int, Toponym],
+                words: WordLists) -> list[list[Toponym]]:
+    """Names set off by single commas ("Jalalabad, Fazilka", "Pandi, Bulacan"), not those of a
+    list, which ends with a conjunction ("Armenia, Azerbaijan, Georgia and Iran")."""
+    runs: list[list[Toponym]] = []
+    for t in literal:
+        if runs and runs[-1][-1].end + 1 == t.start and doc[t.start - 1].text == ",":
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    out = []
+    for run in runs:
+        end = run[-1].end
+        after = [w.lower_ for w in doc[end : end + 2]]
+        listed = bool(after) and (after[0] in words.list_conjunctions  # "..., Georgia and Iran", "Georgia, and Iran"
+                                  or (after[0] == "," and after[1:2] and after[1] in words.list_conjunctions))
+        if len(run) > 1 and not listed:
+            out.append(run)
+    return out
+
+
+def _countries_both(t: Toponym, other: Toponym) -> bool:
+    return any(c.kind == "country" for c in t.candidates) and any(c.kind == "country" for c in other.candidates)
 
 
 def _qualifier(doc: Doc, t: Toponym, by_start: dict[int, Toponym], by_end: dict[int, Toponym],
@@ -435,18 +665,39 @@ def as_places(doc: Doc, toponyms: list[Toponym]) -> list[Place]:
     return out
 
 
-def place_countries(toponyms: list[Toponym]) -> dict[int, str]:
-    """Token index → the country of the resolved place it names (towns and provinces too): where
-    an actor with no country of its own is ("police in Kisumu"). Only names the parser or the
-    gazetteer calls places: a capitalised word that merely matches a town ("Rally", "Freedom")
-    says nothing of anyone's country."""
-    return {t.start: t.place.country for t in toponyms if t.kind == "literal" and t.named and t.place is not None
-            and t.place.country}
+def story_geography(toponyms: list[Toponym]) -> Geography:
+    """What the story's places tell its actors (see ``Geography``): only names the parser or the
+    gazetteer calls places locate an actor; every resolved name says what a country's or a
+    town's name in it stands for."""
+    towns: dict[int, str] = {}
+    covered: dict[int, NamedPlace] = {}
+    countries = {t.place.country for t in toponyms if t.kind == "adjectival" and t.place is not None}
+    for t in toponyms:
+        where = _where(t)
+        if where is None or not where.place.country:
+            continue
+        if t.named:
+            towns[t.start] = where.place.country
+            countries.add(where.place.country)
+        if t.place is not None and t.kind == "literal":
+            covered.update(dict.fromkeys(range(t.start, t.end), NamedPlace(t.start, t.end, t.place.country,
+                                                                          t.place.name)))
+    return Geography(towns, covered, frozenset(c for c in countries if c))
 
 
 def places_by_token(toponyms: list[Toponym]) -> dict[int, Toponym]:
-    """Token index → the resolved literal toponym it is part of; made once per story."""
-    return {i: t for t in toponyms if t.kind == "literal" and t.place is not None for i in range(t.start, t.end)}
+    """Token index → the resolved literal toponym it is part of, or, for a name left unresolved
+    in the country its chain says, the place the chain puts it in; made once per story."""
+    return {i: where for t in toponyms if (where := _where(t)) is not None for i in range(t.start, t.end)}
+
+
+def _where(t: Toponym) -> Toponym | None:
+    """The literal toponym itself if resolved, else the resolved place its chain puts it in."""
+    if t.kind != "literal":
+        return None
+    if t.place is not None:
+        return t
+    return t.inside if t.inside is not None and t.inside.place is not None else None
 
 
 def event_location(anchor: Token, by_token: dict[int, Toponym], fallback: Location | None,

@@ -6,13 +6,15 @@ stories written for these tests, coded end to end.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from eventwire.code.geonames import Place
 from eventwire.code.merge import CodedMention, MergeWords, merge
 from eventwire.code.reference import Reference
 from eventwire.model import Actor, Cameo, Location, Mention, Plover, Trigger
 
 WORDS = MergeWords(violent_types=frozenset({"assault", "fight"}))
-CAMEO = {"ASSAULT": "180", "FIGHT": "190", "COERCE": "173", "REQUEST": "020", "ACCUSE": "112"}
+CAMEO = {"ASSAULT": "180", "FIGHT": "190", "COERCE": "173", "REQUEST": "020", "ACCUSE": "112", "CONSULT": "040"}
 PLACES = {
     "Karak": Place(1, "Karak", "city", "JOR", 31.18, 35.70, 30000, False, "Karak"),
     "Irbid": Place(2, "Irbid", "city", "JOR", 32.56, 35.85, 300000, False, "Irbid"),
@@ -118,11 +120,28 @@ def test_a_country_is_a_more_general_form_of_its_government():
     assert shape(events) == [("REQUEST", "IRQGOV", "TURGOV", [0, 100])]
 
 
-def test_the_same_actors_with_a_date_only_the_story_gives_are_the_same_event():
-    # "in 2010, members of an FBI squad met Steele" ... "the squad whose members met Steele"
-    events = merge("s", [mention(0, "CONSULT", "USACOP", "GBR", cameo="040", own_date=True, date="2010-01-01"),
-                         mention(900, "CONSULT", "USACOP", "GBR", cameo="040", date="2017-01-12")], WORDS)
-    assert len(events) == 1 and events[0].date == "2010-01-01"
+def test_far_apart_the_same_actors_on_another_date_are_another_event():
+    # "the government has refused to negotiate" ... "in 2014 the government dismissed the statement"
+    events = merge("s", [mention(0, "REJECT", "ESPGOV", None, cameo="120", lemma="refuse"),
+                         mention(900, "REJECT", "ESPGOV", None, cameo="120", own_date=True, date="2014-01-01",
+                                 lemma="dismiss")], WORDS)
+    assert len(events) == 2
+    # near, a date only the story gives fits the one the clause gives: the lead's Sunday
+    events = merge("s", [mention(0, "ASSAULT", "JORUAF", "JORCVL", own_date=True, date="2016-12-18"),
+                         mention(100, "ASSAULT", "JORUAF", None)], WORDS)
+    assert len(events) == 1 and events[0].date == "2016-12-18"
+
+
+def test_two_days_named_in_a_story_with_no_date_are_two_events():
+    # GeoVirus-like: no publication date, "gathered on Sunday" ... "Saturday's protests"
+    sunday = mention(0, "PROTEST", "KORCVL", "KOR", cameo="141", date=None, lemma="gather")
+    saturday = mention(300, "PROTEST", "KORCVL", None, cameo="141", date=None, refers_back="Saturday's protests",
+                       lemma="protest")
+    sunday.reference = replace(sunday.reference, date_words="sunday")
+    saturday.reference = replace(saturday.reference, date_words="saturday")
+    assert len(merge("s", [sunday, saturday], WORDS)) == 2
+    saturday.reference = replace(saturday.reference, date_words="sunday")
+    assert len(merge("s", [sunday, saturday], WORDS)) == 1
 
 
 def test_a_finer_place_of_the_event_wins():
@@ -249,3 +268,14 @@ def test_another_attack_in_another_town_is_another_event(events):
             "In another attack, a roadside bomb killed two soldiers near Kirkuk.")
     killings = [e for e in events(text, "2014-03-04") if e.plover.type == "ASSAULT"]
     assert len(killings) == 2
+
+
+def test_a_noun_that_refers_back_names_the_same_act_unless_it_is_violence():
+    # "ministers started travelling to the capital" (a visit) ... "before Sunday's meeting": two acts
+    visit = mention(0, "CONSULT", "CANGOV", "CANGOV", cameo="042", lemma="travel")
+    meeting = mention(300, "CONSULT", None, "CANGOV", cameo="040", refers_back="Sunday's meeting", lemma="meeting")
+    assert len(merge("s", [visit, meeting], WORDS)) == 2
+    # "the EU was providing funds" ... "the EU's aid": one
+    providing = mention(0, "AID", "IGOEU", "ZWE", cameo="070", lemma="provide")
+    aid = mention(300, "AID", "IGOEU", None, cameo="070", refers_back="Union aid", lemma="aid")
+    assert len(merge("s", [providing, aid], WORDS)) == 1

@@ -9,10 +9,12 @@ surest status with its attribution. A later mention joins an earlier event when 
 happening:
 
 1. the same type, source, target and date as one of its mentions (the SPEC's rule), anywhere in
-   the story; or the same type and actors with a date that fits (one of them only the story's);
+   the story (not the same type and actors with another date, even one only the story gives:
+   "has refused to negotiate" and "in 2014 ... dismissed the statement" are two refusals);
 2. a noun that refers back ("the attack", "her abduction", "Sunday's killings") joins the nearest
-   earlier event of its type (violence of either violent type: "killed" ... "the attack") when its
-   actors, date and place fit, and none of the nearest contradicts it;
+   earlier event of its kind (violence of either violent type: "killed" ... "the attack"; else
+   the same CAMEO act: "providing funds" ... "the EU's aid", not a visit and "the meeting") when
+   its actors, date and place fit, and none of the nearest contradicts it;
 3. a mention in the same or the next sentence (violence: up to two on) joins an event of the same
    kind (violence of the same PLOVER type, else the same CAMEO act) whose actors fit, with one
    side the same named actor unless it is violence.
@@ -92,6 +94,7 @@ class _Happening:
     own_date: bool = False
     own_place: bool = False
     place: Place | None = None  # the gazetteer's place of the event's own location
+    date_words: str = ""  # the words of the first date a mention's own clause names
 
 
 def merge(story_id: str, mentions: list[CodedMention], words: MergeWords = MergeWords()) -> list[Event]:
@@ -129,9 +132,6 @@ def _same_happening(happenings: list[_Happening], m: CodedMention,
         return keyed, ""
     if ref is None or ref.repeated:
         return None, ""
-    undated = _undated(happenings, m)
-    if undated is not None:  # "the FBI squad whose members met Steele" after "met Steele in 2010"
-        return undated, f"the same type and actors, a date that fits, as {_first(undated)}"
     if ref.refers_back:
         return _antecedent(happenings, m, words)
     return _near(happenings, m, words)
@@ -141,12 +141,6 @@ def _keyed(happenings: list[_Happening], m: CodedMention,
            also: Callable[[CodedMention], bool]) -> _Happening | None:
     """The first event with a mention of ``m``'s key (type, actors, date, factuality) that passes ``also``."""
     return next((h for h in happenings if any(x.key == m.key and also(x) for x in h.members)), None)
-
-
-def _undated(happenings: list[_Happening], m: CodedMention) -> _Happening | None:
-    """The first event with a mention of ``m``'s type and actors whose date and place fit."""
-    return next((h for h in happenings if any(_undated_key(x) == _undated_key(m) for x in h.members)
-                 and _may_join(h, m, exact=False)), None)
 
 
 def _near(happenings: list[_Happening], m: CodedMention, words: MergeWords) -> tuple[_Happening | None, str]:
@@ -166,11 +160,6 @@ def _near(happenings: list[_Happening], m: CodedMention, words: MergeWords) -> t
     *_, best = max(near, key=lambda c: c[:2])
     where = {0: "the same sentence", 1: "the next sentence"}.get(_distance(best, ref), "a sentence near")
     return best, f"{where}, {_shared(best.event, m) or 'actors that fit'}, as {_first(best)}"
-
-
-def _undated_key(m: CodedMention) -> tuple[str, ...]:
-    kind, source, target, _date, factuality = m.key
-    return kind, source, target, factuality
 
 
 def _antecedent(happenings: list[_Happening], m: CodedMention, words: MergeWords) -> tuple[_Happening | None, str]:
@@ -227,14 +216,12 @@ def _violent(m: CodedMention, words: MergeWords) -> bool:
 
 
 def _types_fit(h: _Happening, m: CodedMention, words: MergeWords) -> bool:
-    """The same PLOVER type as a mention of ``h``; or violence named again by a noun that refers
-    back ("gunmen killed ten" ... "the attack")."""
-    kind = m.plover.type or m.cameo_code
-    if any((x.plover.type or x.cameo_code) == kind for x in h.members):
-        return True
-    violent = words.violent_types
-    return bool(m.reference.refers_back) and (m.plover.type or "").lower() in violent and any(
-        (x.plover.type or "").lower() in violent for x in h.members)
+    """What a noun that refers back may name: violence of either violent type ("gunmen killed
+    ten" ... "the attack"), else the same CAMEO act ("providing funds" ... "the EU's aid"; not
+    "travelling to the capital" ... "Sunday's meeting")."""
+    if _violent(m, words):
+        return any((x.plover.type or "").lower() in words.violent_types for x in h.members)
+    return any(x.cameo_code == m.cameo_code for x in h.members)
 
 
 def _sides_fit(h: _Happening, m: CodedMention) -> bool:
@@ -309,7 +296,11 @@ def _distance(h: _Happening, ref: Reference) -> int:
 
 def _dates_fit(h: _Happening, m: CodedMention) -> bool:
     """Dates contradict only when both are the clause's own and neither holds the other ("in
-    March" holds "on 3 March")."""
+    March" holds "on 3 March"); in a story with no date to read them against, when the clauses
+    name two days in other words ("on Sunday", "Saturday's protests")."""
+    words = m.reference.date_words if m.reference is not None else ""
+    if words and h.date_words and words != h.date_words and (m.date is None or h.event.date is None):
+        return False
     own = m.reference is None or m.reference.own_date
     if not (h.own_date and own) or h.event.date == m.date or h.event.date is None or m.date is None:
         return True
@@ -363,6 +354,7 @@ def _add(h: _Happening, m: CodedMention) -> None:
             not h.own_date or _finer(m.date_precision, event.date_precision)))):
         event.date, event.date_precision = m.date, m.date_precision
     h.own_date = h.own_date or own_date
+    h.date_words = h.date_words or (ref.date_words if ref is not None else "")
     own_place = ref is not None and ref.own_place
     place = ref.place if ref is not None else None
     if first or (m.location is not None and _better_place(own_place, place, h)):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.code.clause import Clause
-from eventwire.code.dates import event_date
+from eventwire.code.dates import clause_dates, event_date
 from eventwire.code.geonames import Place
 from eventwire.code.places import Toponym
 from eventwire.code.syntax import children, lemma
@@ -36,6 +36,7 @@ class Reference:
     distinct: str = ""  # the word that makes it another happening ("another", "second")
     repeated: str = ""  # "also", "again", "then": another act after or beside the one told
     own_date: bool = True  # a date of its own clause, not the publication date
+    date_words: str = ""  # the words of that date, lower case ("sunday"), read or not
     own_place: bool = True  # a place of its own clause, not the story's
     place: Place | None = None  # the gazetteer's place of its location (kind, division)
 
@@ -65,7 +66,7 @@ def reference(clause: Clause, frame: StoryFrame, grammar: WordLists, dates: Date
         refers_back=_refers_back(trigger, grammar) if clause.nominal else "",
         distinct=_distinct(trigger, grammar) or _other_participant(clause, grammar),
         repeated=_repeated(clause, grammar),
-        own_date=_dated(clause, frame, dates),
+        own_date=_dated(clause, frame, dates), date_words=_date_words(clause),
         own_place=own_place, place=frame.places.get(location.start) if location is not None else None)
 
 
@@ -116,6 +117,17 @@ def _dated(clause: Clause, frame: StoryFrame, dates: DateWords) -> bool:
     if clause.date != frame.published or clause.date_precision != "day":
         return clause.date is not None
     return event_date(clause.anchor, clause.sentence, None, dates)[0] is not None
+
+
+def _date_words(clause: Clause) -> str:
+    """The words of the first date the event's clause names ("Saturday's protests": "saturday"),
+    for a story with no publication date to read "Saturday" against."""
+    for token in _clause_chain(clause.anchor):
+        for ent in (e for e in clause_dates(token, clause.sentence) if e.label_ == "DATE"):
+            words = [t.lower_ for t in ent if t.is_alpha or t.like_num]
+            if words:
+                return " ".join(words)
+    return ""
 
 
 def _clause_chain(anchor: Token) -> list[Token]:

@@ -62,6 +62,16 @@ def test_actors_names_synonyms_and_comments():
     assert (order.name, order.default_code) == (("ORDER", "OF", "THE", "LAMP"), "---")
 
 
+def test_a_names_blanks_are_where_other_words_may_come_between():
+    """The format: words joined by '_' are consecutive, words apart by a blank may have others
+    between them in the text."""
+    eldoria, voss, _ = read_actors(ACTORS, "made.actors.txt").actors
+    assert eldoria.open_joints == (frozenset(), frozenset(), frozenset({0, 1}))
+    assert voss.open_joints == (frozenset(), frozenset())
+    (agent,) = read_agents("STATE SECURITY_COURT [~JUD]\n", "made.agents.txt").agents
+    assert agent.open_joints == frozenset({0})
+
+
 def test_actor_roles_have_dates_and_open_ends():
     voss = read_actors(ACTORS, "made.actors.txt").actors[1]
     assert [(r.actor_code, r.start, r.end, r.line) for r in voss.roles] == [

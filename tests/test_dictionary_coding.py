@@ -153,7 +153,27 @@ def test_eval_petrarch_codes_the_unit_tests_with_their_own_dictionaries(cli, tmp
     result = cli("eval", "petrarch", str(folder), "--details", str(details))
     assert result.code == 0, result.err
     report = result.json()
-    assert report["records"] == 284 and report["pass_rate"] >= 0.82  # 0.8239 measured
+    assert report["records"] == 284 and report["pass_rate"] >= 0.90  # 0.9049 measured
     assert set(report["by_category"]) >= {"DEMO", "SYNSET", "COMPOUND", "AGENT", "DATE"}
     rows = json.loads(details.read_text())
     assert any(r["ok"] for r in rows) and all({"expected", "coded"} <= set(r) for r in rows)
+
+
+def test_eval_petrarch_codes_the_sentence_petrarch_parsed(tmp_path):
+    """PETRARCH codes a record's <Parse>: where its words are not the <Text>'s, they are the sentence."""
+    from eventwire.evaluate.petrarch import load_records
+
+    rows = [{"id": "unit-test:A-1", "text": "The Zorbland government hauled tools.", "events": []},
+            {"id": "unit-test:A-2", "text": "Zorbland's ties (ZU) grew.", "events": []}]
+    (tmp_path / "unit-tests.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (tmp_path / "PETR.UnitTest.records.xml").write_text("""<Sentences>
+<Sentence date="19950101" id="A-1"><Text>The Zorbland government hauled tools.</Text>
+<Parse>(ROOT (S (NP (DT The) (NNP Zorbland) (NNS Congresses)) (VP (VBD hauled) (NP (NNS tools))) (. .)))</Parse>
+</Sentence>
+<Sentence date = "19950101" id ="A-2"><Text>Zorbland's ties (ZU) grew.</Text>
+<Parse>(ROOT (S (NP (NNP Zorbland) (POS 's) (NNS ties) (-LRB- -LRB-) (NNP ZU) (-RRB- -RRB-))
+  (VP (VBD grew)) (. .)))</Parse>
+</Sentence>
+</Sentences>""")
+    assert [r["text"] for r in load_records(tmp_path)] == ["The Zorbland Congresses hauled tools.",
+                                                           "Zorbland's ties (ZU) grew."]

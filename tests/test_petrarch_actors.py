@@ -20,6 +20,9 @@ MIRROW [MRW]
 KUWAIT [KUW]
 THE_MARCHES [MRC/DLV]
 ZORB_PALACE [ZRBGOV]
+DUKE OF VELM MARO [VLM]
+ZORBLAND RADIO [ZRBRAD]
+QUELLIA_NAVY [QLLNAV]
 """
 AGENTS = """\
 ENVOY [~GOV]
@@ -57,6 +60,11 @@ def folder(tmp_path, monkeypatch):
 @pytest.fixture
 def user_coder(folder, coder):
     return Coder(dictionaries=[folder], default_dictionaries=False, nlp=coder.nlp, place_index=coder.place_index)
+
+
+def sources(coder, text):
+    """The codes of the sources of the events coded from a text."""
+    return {e.source.code for e in coder.code_text(text).events if e.source}
 
 
 def test_each_coordinated_country_of_a_phrase_is_an_actor(user_coder):
@@ -134,12 +142,9 @@ def agents_coder(folder, coder, tmp_path):
 
 
 def test_a_users_agents_stack_on_the_actors_code_on_their_side_and_only_once(agents_coder):
-    def source(text):
-        return {e.source.code for e in agents_coder.code_text(text).events if e.source}
-
-    assert source("The Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBGOVFRM"}
-    assert source("The Zorbland relief body hauled tools to Mirrow.") == {"NGOZRB"}
-    assert source("The Zorb Palace envoy hauled tools to Mirrow.") == {"ZRBGOV"}
+    assert sources(agents_coder, "The Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBGOVFRM"}
+    assert sources(agents_coder, "The Zorbland relief body hauled tools to Mirrow.") == {"NGOZRB"}
+    assert sources(agents_coder, "The Zorb Palace envoy hauled tools to Mirrow.") == {"ZRBGOV"}
 
 
 def test_a_users_agent_takes_no_country_the_phrase_does_not_name(agents_coder):
@@ -154,12 +159,9 @@ def test_a_users_verb_finds_no_target_in_a_clause_before_it(agents_coder):
 
 
 def test_a_users_agent_is_matched_in_its_own_forms_only(agents_coder):
-    def source(text):
-        return {e.source.code for e in agents_coder.code_text(text).events if e.source}
-
-    assert source("The Zorbland lawmakers hauled tools to Mirrow.") == {"ZRBLEG"}  # the regular plural
-    assert source("The Zorbland warden hauled tools to Mirrow.") == {"ZRBCOP"}
-    assert "ZRBCOP" not in source("The Zorbland wardens hauled tools to Mirrow.")  # "{}": no plural
+    assert sources(agents_coder, "The Zorbland lawmakers hauled tools to Mirrow.") == {"ZRBLEG"}  # the regular plural
+    assert sources(agents_coder, "The Zorbland warden hauled tools to Mirrow.") == {"ZRBCOP"}
+    assert "ZRBCOP" not in sources(agents_coder, "The Zorbland wardens hauled tools to Mirrow.")  # "{}": no plural
 
 
 def test_a_users_verb_written_as_a_form_codes_that_form(user_coder):
@@ -216,3 +218,106 @@ def test_a_users_agent_word_as_an_adjective_is_a_subjects_sector(agents_coder):
               pos=["PROPN", "VERB", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"])
     actors = StoryActors(doc, knowledge.gazetteer, knowledge.grammar)
     assert actors.resolve(doc[6]) == []
+
+
+def _resolved(coder, words, heads, deps, pos, at=None):
+    """The codes of the actors a hand-built parse's phrase names (its subject's, unless ``at``)."""
+    from spacy.tokens import Doc
+
+    from eventwire.code.actors import StoryActors
+
+    doc = Doc(coder.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    actors = StoryActors(doc, coder.knowledge.gazetteer, coder.knowledge.grammar)
+    return {a.code for a in actors.resolve(doc[deps.index("nsubj") if at is None else at])}
+
+
+def _hand_coded(coder, rows):
+    """The triples a hand-built parse codes to ((word, head, dep, tag, pos, lemma) rows)."""
+    from support import parsed, story_of
+
+    doc = parsed(coder.nlp.vocab, rows)
+    return triples(coder.code_doc(story_of(doc), doc))
+
+
+def test_a_name_written_with_underscores_in_the_text_is_the_dictionarys_name(user_coder):
+    assert ("ZRB", "VLM", "070") in triples(user_coder.code_text("Zorbland hauled tools to the Duke of Velm_Maro."))
+
+
+def test_a_name_written_with_blanks_may_have_other_words_of_its_phrase_between(user_coder):
+    """"ZORBLAND RADIO": "the Zorbland state-run radio"; not across phrases ("Zorbland hauled the
+    radio"), and not for words joined by '_' ("QUELLIA_NAVY" is not "Quellia's old navy")."""
+    assert sources(user_coder, "The Zorbland state-run radio hauled tools to Mirrow.") == {"ZRBRAD"}
+    assert sources(user_coder, "Zorbland hauled the radio to Mirrow.") == {"ZRB"}
+    assert "QLLNAV" not in sources(user_coder, "Quellia's old navy hauled tools to Mirrow.")
+
+
+def test_former_officials_are_of_the_elite(agents_coder):
+    """PLOVER's ELI: former government officials; TABARI's FORMER conversion writes it for the
+    agents stacked on the code too."""
+    assert sources(agents_coder, "Former Zorbland officials hauled tools to Mirrow.") == {"ZRBELI"}
+    assert sources(agents_coder, "The former Zorbland foreign minister hauled tools to Mirrow.") == {"ZRBELI"}
+    assert sources(agents_coder, "Zorbland officials hauled tools to Mirrow.") == {"ZRBGOV"}
+
+
+def test_a_users_agent_takes_no_country_from_where_the_event_happens(agents_coder):
+    (event,) = agents_coder.code_text("Zorbland soldiers hauled lawmakers to Nairobi.").events
+    assert event.location.country == "KEN" and (event.target.code, event.target.country) == ("LEG", None)
+
+
+def test_agents_in_a_named_body_are_its_own(agents_coder):
+    (event,) = agents_coder.code_text("Officials in Zorb Palace hauled tools to Mirrow.").events
+    assert event.source.code == "ZRBGOV"
+
+
+def test_the_last_of_a_list_parsed_as_a_subject_of_its_own_is_one_more_subject(user_coder):
+    """"Lions, tigers, and Vanthor hauled ...", as the parser may read it: Vanthor a second subject."""
+    rows = [("Lions", 6, "nsubj", "NNS", "NOUN", "lion"), (",", 0, "punct", ",", "PUNCT", ","),
+            ("tigers", 0, "conj", "NNS", "NOUN", "tiger"), (",", 0, "punct", ",", "PUNCT", ","),
+            ("and", 0, "cc", "CC", "CCONJ", "and"), ("Vanthor", 6, "nsubj", "NNP", "PROPN", "Vanthor"),
+            ("hauled", 6, "ROOT", "VBD", "VERB", "haul"), ("tools", 6, "dobj", "NNS", "NOUN", "tool"),
+            ("to", 6, "prep", "IN", "ADP", "to"), ("Mirrow", 8, "pobj", "NNP", "PROPN", "Mirrow"),
+            (".", 6, "punct", ".", "PUNCT", ".")]
+    assert ("VNT", "MRW", "070") in _hand_coded(user_coder, rows)
+
+
+def test_a_name_hung_as_an_apposition_on_coordinated_words_naming_no_actor_is_one(user_coder):
+    """"The lions and the evil awful Vanthor", with "awful" read as a noun and Vanthor set beside "lions"."""
+    words = ["The", "lions", "and", "the", "evil", "awful", "Vanthor", "hauled", "tools", "."]
+    assert _resolved(user_coder, words, [1, 7, 1, 5, 5, 1, 1, 7, 7, 7],
+                     ["det", "nsubj", "cc", "det", "amod", "conj", "appos", "ROOT", "dobj", "punct"],
+                     ["DET", "NOUN", "CCONJ", "DET", "ADJ", "NOUN", "PROPN", "VERB", "NOUN", "PUNCT"]) == {"VNT"}
+
+
+def test_coordinated_names_before_a_noun_read_as_its_modifiers_are_each_an_actor(agents_coder):
+    """"Zorbland and Quellia officials", the first name read as a noun modifier (nmod)."""
+    words = ["Mirrow", "hauled", "Zorbland", "and", "Quellia", "officials", "."]
+    assert _resolved(agents_coder, words, [1, 1, 5, 2, 2, 1, 1],
+                     ["nsubj", "ROOT", "nmod", "cc", "conj", "dobj", "punct"],
+                     ["PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "NOUN", "PUNCT"], at=5) == {"ZRBGOV", "QLLGOV"}
+
+
+def test_a_member_phrase_written_after_the_last_conjunct_is_its_own(agents_coder):
+    """"Zorbland's officials and traders of Quellia", the of-phrase hung on "officials": the traders are
+    Quellia's."""
+    words = ["Zorbland", "'s", "officials", "and", "traders", "of", "Quellia", "hauled", "tools", "."]
+    assert _resolved(agents_coder, words, [2, 0, 7, 2, 2, 2, 5, 7, 7, 7],
+                     ["poss", "case", "nsubj", "cc", "conj", "prep", "pobj", "ROOT", "dobj", "punct"],
+                     ["PROPN", "PART", "NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "VERB", "NOUN", "PUNCT"]
+                     ) == {"ZRBGOV", "QLL"}
+
+
+def test_the_countries_after_coordinated_bare_agents_are_each_ones(agents_coder):
+    """"Lawmakers and official in Zorbland and Quellia", the in-phrase hung on the official and
+    Quellia made a conjunct of the lawmakers: each agent of each country, as one noun phrase to PETRARCH."""
+    words = ["Lawmakers", "and", "official", "in", "Zorbland", "and", "Quellia", "hauled", "tools", "."]
+    assert _resolved(agents_coder, words, [7, 0, 0, 2, 3, 0, 0, 7, 7, 7],
+                     ["nsubj", "cc", "conj", "prep", "pobj", "cc", "conj", "ROOT", "dobj", "punct"],
+                     ["NOUN", "CCONJ", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT"]
+                     ) == {"ZRBLEG", "QLLLEG", "ZRBGOV", "QLLGOV"}
+
+
+def test_a_governed_clauses_subject_that_is_the_source_is_not_the_target(user_coder):
+    """"Zorbland stated that it had hauled tools from Mirrow": "it" is Zorbland, no recipient of its
+    own statement; the first other actor after the verb is."""
+    story = triples(user_coder.code_text("Zorbland stated that it had hauled tools from Mirrow."))
+    assert ("ZRB", "MRW", "023") in story and ("ZRB", "ZRB", "023") not in story

@@ -165,3 +165,29 @@ def test_a_participle_with_an_object_in_a_sentence_with_no_finite_verb_is_the_ve
             ("attacked", 1, "acl", "VBN", "VERB", "attack"), ("in", 2, "prep", "IN", "ADP", "in"),
             ("Nairobi", 3, "pobj", "NNP", "PROPN", "Nairobi", "GPE"), (".", 1, "punct", ".", "PUNCT", ".")]
     assert triples(coded(mini, rows)) == []
+
+
+def test_former_officials_are_of_the_elite(mini):
+    # PLOVER's ELI: "former government officials who currently do not hold positions"
+    rows = [("Former", 2, "amod", "JJ", "ADJ", "former"), ("Kenyan", 2, "amod", "JJ", "ADJ", "kenyan", "NORP"),
+            ("officials", 3, "nsubj", "NNS", "NOUN", "official"), ("arrested", 3, "ROOT", "VBD", "VERB", "arrest"),
+            ("opposition", 5, "compound", "NN", "NOUN", "opposition"),
+            ("leaders", 3, "dobj", "NNS", "NOUN", "leader"), (".", 3, "punct", ".", "PUNCT", ".")]
+    assert triples(coded(mini, rows)) == [("COERCE", "KENELI", "KENOPP")]
+
+
+def test_a_particle_read_as_a_preposition_right_after_its_verb_is_its_particle(mini):
+    # "sealed off the border": "off" parsed as a preposition, "the border" its object
+    rows = [("Kenyan", 1, "amod", "JJ", "ADJ", "kenyan", "NORP"), ("police", 2, "nsubj", "NNS", "NOUN", "police"),
+            ("sealed", 2, "ROOT", "VBD", "VERB", "seal"), ("off", 2, "prep", "IN", "ADP", "off"),
+            ("the", 5, "det", "DT", "DET", "the"), ("border", 3, "pobj", "NN", "NOUN", "border"),
+            (".", 2, "punct", ".", "PUNCT", ".")]
+    assert [e.cameo.code for e in coded(mini, rows).events] == ["191"]
+
+
+def test_an_actor_hung_as_a_compound_on_the_verb_after_it_is_its_subject(mini):
+    # "Kenyan police arrest opposition leaders", the pair "police arrest" read as a compound noun
+    rows = [("Kenyan", 1, "amod", "JJ", "ADJ", "kenyan", "NORP"), ("police", 2, "compound", "NNS", "NOUN", "police"),
+            ("arrest", 2, "ROOT", "VBP", "VERB", "arrest"), ("opposition", 4, "compound", "NN", "NOUN", "opposition"),
+            ("leaders", 2, "dobj", "NNS", "NOUN", "leader"), (".", 2, "punct", ".", "PUNCT", ".")]
+    assert triples(coded(mini, rows)) == [("COERCE", "KENCOP", "KENOPP")]

@@ -20,6 +20,10 @@ VERBS = """\
 +WHEAT
 +BARLEY
 
+&CRATE
++CRATE
++BARREL
+
 --- HAUL [070] ---
 HAUL
 - * &GRAIN_CARGO [905]
@@ -28,10 +32,18 @@ HAUL
 - HARDLY_EVER * [807]
 - + * FROM $ [073]
 - * GRAVEL [+++]
+- * PLEDGE [808]
+- * &CRATE [809]
+- * TRIBUTE ^ $ [075]
 
 --- PARLEY [036:037] ---
 PARLEY
 - % * [038:038]
+- * WITH % [039]
+
+--- RUE [111] ---
+RUE
+- NOTED + * [115]
 """
 DISCARDS = """\
 CROQUET
@@ -97,3 +109,27 @@ def test_a_users_discards_drop_their_sentence_or_their_whole_story(tabari_coder)
     sentence = tabari_coder.code_text("Zorbland hauled croquets to Quellia. Vane hauled barley to Quellia.")
     assert triples(sentence) == {("VNE", "QLL", "071")}
     assert tabari_coder.code_text("Zorbland hauled barley to Quellia after the hailstorm.").events == []
+
+
+def test_a_patterns_words_are_matched_as_written_and_a_synset_makes_its_plurals(tabari_coder):
+    """PETRARCH does not stem: "- * PLEDGE" is not "pledges"; a synset's members have their plurals."""
+    assert ("ZRB", "QLL", "808") in triples(tabari_coder.code_text("Zorbland hauled a pledge to Quellia."))
+    assert ("ZRB", "QLL", "070") in triples(tabari_coder.code_text("Zorbland hauled pledges to Quellia."))
+    assert ("ZRB", "QLL", "809") in triples(tabari_coder.code_text("Zorbland hauled crates to Quellia."))
+
+
+def test_the_source_and_target_markers_mark_actors(tabari_coder):
+    """"- * TRIBUTE ^ $": the $ is the first actor after the phrase skipped, not "week"."""
+    assert ("VNE", "QLL", "075") in triples(
+        tabari_coder.code_text("Zorbland hauled tribute to Quellia last week for Vane."))
+
+
+def test_a_compound_after_the_verb_is_the_target_of_its_subject(tabari_coder):
+    """"- * WITH %": "Vane parleyed with Zorbland and Quellia" is Vane's act on each."""
+    story = triples(tabari_coder.code_text("Vane parleyed with Zorbland and Quellia."))
+    assert {("VNE", "ZRB", "039"), ("VNE", "QLL", "039")} <= story and ("ZRB", "QLL", "039") not in story
+
+
+def test_a_target_marked_before_the_verb_leaves_the_source_to_the_actor_before_it(tabari_coder):
+    """"- NOTED + *": "Zorbland noted that Quellia rued ..." is Zorbland's act on Quellia."""
+    assert ("ZRB", "QLL", "115") in triples(tabari_coder.code_text("Zorbland noted that Quellia rued the delay."))

@@ -17,6 +17,7 @@ from eventwire.code.clause import Clause, CodingContext
 from eventwire.code.knowledge import Knowledge
 from eventwire.code.merge import CodedMention, MergeWords, merge
 from eventwire.code.places import as_places, find_toponyms, place_countries, places_by_token, story_location
+from eventwire.code.political import title_words, topic_of
 from eventwire.code.reference import StoryFrame, reference
 from eventwire.code.syntax import doc_text, hyphen_start
 from eventwire.code.triggers import CameoEntry
@@ -34,6 +35,7 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
                          story.published, clues=clues, places=place_countries(toponyms))
     ctx = CodingContext(doc=doc, actors=actors, triggers=knowledge.triggers, grammar=knowledge.grammar,
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)
+    ctx.topic_story = topic_of(title_words(story.title), ctx)
     fallback = story_location(doc, toponyms)
     chain = steps.chain(steps.locate(knowledge.places, places_by_token(toponyms), fallback))
     frame = StoryFrame.of(doc, toponyms, fallback, story.published)

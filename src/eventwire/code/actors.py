@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from eventwire.code.syntax import children, doc_text, lemma
+from eventwire.code.syntax import children, doc_text, lemma, phrase_head
 from eventwire.dictionaries.compiled import CompiledDictionaries
 from eventwire.lexicons import LexiconError, Lexicons, WordLists
 from eventwire.model import Actor
@@ -34,6 +34,7 @@ _SET_OFF = frozenset({",", ";", "—", "–"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 _OWN_MODIFIERS = ("det", "amod", "compound", "nmod", "poss", "prep", "appos")  # words a conjunct has of its own
 _GOVERNED_DEPS = ("xcomp", "advcl", "conj", "ccomp", "dobj")
+_FORMER_DEPS = ("amod", "compound", "nmod", "advmod")  # where "former" may be of the head ("Arnor former officials")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class _Pattern:
     proper: bool = False  # a one-word name: no closed-class word, and a sentence's first only if read as a name
     user: bool = False  # from a user's dictionaries: a sentence's first word too ("Fornost and Gondor welcomed")
     noun: bool = False  # one word: only a noun ("official contact" is not an official)
+    gaps: frozenset[int] = frozenset()  # the words after which others may come ("Ithilen state-run television")
 
 
 ClueHit = tuple[int, int, Clue]  # token start, token end, what the words name
@@ -78,14 +80,14 @@ class Gazetteer:
     adding_extra: bool = False
 
     def add(self, words: list[str], clue: Clue, *, case_sensitive: bool = False, lemma_ok: bool = False,
-            proper: bool = False, user: bool = False, noun: bool = False) -> None:
+            proper: bool = False, user: bool = False, noun: bool = False, gaps: frozenset[int] = frozenset()) -> None:
         if not words:
             return
         stored = tuple(words) if case_sensitive else tuple(map(str.lower, words))
         key, capitalised = stored[0], words[0][:1].isupper()
         table = self.extra_by_first if self.adding_extra else self.by_first
         table.setdefault(key, []).append(_Pattern(stored, case_sensitive, capitalised, lemma_ok, clue, proper, user,
-                                                noun or lemma_ok))
+                                                noun or lemma_ok, gaps))
 
     def finish(self) -> None:
         for table in (self.by_first, self.extra_by_first):
@@ -96,7 +98,9 @@ class Gazetteer:
         """token index → (start, end, clue) for every token inside a matched clue."""
         words = _DocWords(doc)
         found = self._match(words, self.by_first, {})
-        return self._match(words, self.extra_by_first, found) if self.extra_by_first else found
+        if self.extra_by_first:
+            found = self._match(words, self.extra_by_first, found)
+        return words.by_token(found)
 
     def _match(self, words: _DocWords, table: dict[str, list[_Pattern]],
                found: dict[int, ClueHit]) -> dict[int, ClueHit]:
@@ -116,10 +120,14 @@ class Gazetteer:
                     size = len(pattern.words)
                     if best is not None and size <= best[1] - best[0]:
                         continue
-                    if size > 1 and pattern.words[1] not in following:
+                    if size > 1 and pattern.words[1] not in following and 0 not in pattern.gaps:
                         continue  # the second word first: "minister" begins some 300 dictionary names
-                    if i + size <= free_until[i] and _fits(words, i, pattern):
-                        best = (i, i + size, pattern.clue)
+                    if pattern.gaps:
+                        end = _gapped_end(words, i, pattern)
+                    else:
+                        end = i + size if _fits(words, i, pattern) else i
+                    if i < end <= free_until[i] and (best is None or end - i > best[1] - best[0]):
+                        best = (i, end, pattern.clue)
             if best:
                 for j in range(best[0], best[1]):
                     found[j] = best
@@ -135,16 +143,61 @@ _OPENING = frozenset({'"', "“", "‘", "'", "(", "["})  # what may come before
 
 class _DocWords:
     """A parse's words as plain lists, read once per story: the gazetteer tries some 2,000
-    patterns per story, and each spaCy token access makes an object."""
+    patterns per story, and each spaCy token access makes an object. A token of words joined by
+    ``_`` is its words, as a dictionary writes a name ("the Prince of Dol_Amroth": PRINCE OF DOL
+    AMROTH); ``owner`` tells each word's token."""
 
-    __slots__ = ("first", "lemma", "lower", "pos", "text")
+    __slots__ = ("doc", "first", "lemma", "lower", "owner", "pos", "text")
 
     def __init__(self, doc: Doc) -> None:
-        self.text = [t.text for t in doc]
-        self.lower = [t.lower_ for t in doc]
+        self.doc = doc
+        texts = [t.text for t in doc]
+        self.text = texts
         self.lemma = [t.lemma_.lower() for t in doc]
         self.pos = [t.pos_ for t in doc]
-        self.first = [bool(t.is_sent_start) or (t.i > 0 and self.text[t.i - 1] in _OPENING) for t in doc]
+        self.first = [bool(t.is_sent_start) or (t.i > 0 and texts[t.i - 1] in _OPENING) for t in doc]
+        self.owner = list(range(len(doc)))
+        if "_" in doc.text:
+            self._split_joined()
+        self.lower = [w.lower() for w in self.text]
+
+    def _split_joined(self) -> None:
+        """Each token of words joined by ``_`` becomes its words, with its tag and place."""
+        text, lemma, pos, first, owner = [], [], [], [], []
+        for i, token_text in enumerate(self.text):
+            parts = _joined_words(token_text)
+            text.extend(parts)
+            lemma.extend([self.lemma[i]] if len(parts) == 1 else [p.lower() for p in parts])
+            pos.extend([self.pos[i]] * len(parts))
+            first.extend([self.first[i]] + [False] * (len(parts) - 1))
+            owner.extend([i] * len(parts))
+        self.text, self.lemma, self.pos, self.first, self.owner = text, lemma, pos, first, owner
+
+    def one_phrase(self, start: int, end: int) -> bool:
+        """Are the words from ``start`` to ``end`` one phrase of the parse, headed by its first or
+        last word, with no punctuation but hyphens ("Ithilen state-run television"; not "Zorbland
+        hauled the radio")?"""
+        span = self.doc[self.owner[start] : self.owner[end - 1] + 1]
+        heads = [t for t in span if not span.start <= t.head.i < span.end or t.head == t]
+        return len(heads) == 1 and heads[0].i in (span.start, span.end - 1) and all(
+            not t.is_punct or t.text == "-" for t in span)
+
+    def by_token(self, found: dict[int, ClueHit]) -> dict[int, ClueHit]:
+        """The matches by token: a token's words all inside one match, or the token is in none."""
+        if len(self.owner) == len(self.doc):
+            return found  # no joined words: a word is its token
+        out: dict[int, ClueHit] = {}
+        for start, end, clue in set(found.values()):
+            first, last = self.owner[start], self.owner[end - 1]
+            if (start == 0 or self.owner[start - 1] != first) and (end == len(self.owner) or self.owner[end] != last):
+                out.update((i, (first, last + 1, clue)) for i in range(first, last + 1))
+        return out
+
+
+def _joined_words(text: str) -> list[str]:
+    """ "Dol_Amroth" → Dol, Amroth; a token of no such words is itself ("_", "__init__")."""
+    parts = text.split("_")
+    return parts if len(parts) > 1 and all(p[:1].isalnum() for p in parts) else [text]
 
 
 def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
@@ -165,6 +218,32 @@ def _fits(words: _DocWords, i: int, pattern: _Pattern) -> bool:
     if not pattern.lemma_ok:
         return tuple(words.lower[i : i + size]) == pattern.words
     return all(words.lower[i + k] == word or words.lemma[i + k] == word for k, word in enumerate(pattern.words))
+
+
+_MAX_GAP = 4  # the words that may come between two of a name written with a blank
+
+
+def _gapped_end(words: _DocWords, i: int, pattern: _Pattern) -> int:
+    """Where a name whose words may have others between them ends, if it begins at ``i`` (0: it
+    does not): its words in order, the others within the phrase its last word heads ("ITHILEN
+    TELEVISION": "Ithilen state-run television"), as a user's dictionary writes it."""
+    if pattern.capitalised and not words.text[i][:1].isupper():
+        return 0
+    at = i
+    for k, word in enumerate(pattern.words):
+        reach = 1 + (_MAX_GAP if k - 1 in pattern.gaps else 0)
+        found = next((j for j in range(at, min(at + reach, len(words.text))) if _same_word(words, j, word, pattern)),
+                     None)
+        if found is None:
+            return 0
+        at = found + 1
+    return at if at - i == len(pattern.words) or words.one_phrase(i, at) else 0
+
+
+def _same_word(words: _DocWords, j: int, word: str, pattern: _Pattern) -> bool:
+    if pattern.case_sensitive:
+        return words.text[j] == word
+    return words.lower[j] == word or (pattern.lemma_ok and words.lemma[j] == word)
 
 
 def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],
@@ -234,9 +313,9 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
     gaz.adding_extra = True
     # a dictionary's three-letter codes given alone are its countries ("ARNOR [ARN]"): the first
     # three letters of its other codes name them, as in TABARI ("ARNGOV")
-    gaz.countries = gaz.countries | {code for _, _, code, roles, _, _ in dictionaries.actors
+    gaz.countries = gaz.countries | {code for _, _, code, roles, _, _, _ in dictionaries.actors
                                      if code and not roles and len(code) == 3 and code.isalpha()}
-    for words, name, default_code, roles, where, shipped in dictionaries.actors:
+    for words, name, default_code, roles, where, shipped, gaps in dictionaries.actors:
         if not words:
             continue
         if not roles and default_code in gaz.countries:
@@ -249,12 +328,12 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
         # when the dictionary writes it with points or digits ("U.N."): "BREE" is "Bree"
         acronym = len(words) == 1 and (len(words[0]) <= 3 or (len(words[0]) == 4 and not words[0].isalpha()))
         gaz.add([words[0].upper()] if acronym else list(words), clue, case_sensitive=acronym,
-                proper=len(words) == 1 and not acronym, user=not shipped)
-    for words, code, where, before, shipped in dictionaries.agents:
+                proper=len(words) == 1 and not acronym, user=not shipped, gaps=gaps)
+    for words, code, where, before, shipped, gaps in dictionaries.agents:
         # a user's agent keeps its whole code and its side, as PETRARCH stacks them ("NGOARNGOV")
         # and only its own forms, as PETRARCH matches them ("POLICE {}": no "polices")
         gaz.add(list(words), Clue("agent", " ".join(words), None, code[:3], None if shipped else code, where=where,
-                                  before=before), lemma_ok=shipped, noun=True, user=not shipped)
+                                  before=before), lemma_ok=shipped, noun=True, user=not shipped, gaps=gaps)
     gaz.adding_extra = False
 
 
@@ -284,6 +363,7 @@ def _plural(word: str, grammar: WordLists) -> str | None:
 
 _ETHNIC = Clue("agent", "ethnic group", None, "CVL")
 _COUNTRY_KINDS = frozenset({"country", "capital", "demonym", "located", "nation"})  # clues that give a country
+_PLACE_KINDS = frozenset({"country", "capital", "located"})  # clues that name a place
 
 
 class StoryActors:
@@ -358,6 +438,17 @@ class StoryActors:
             self._dated[id(clue)] = replace(clue, code=code, country=country, sector=sector) if code else None
         return self._dated[id(clue)]
 
+    def names_a_people(self, token: Token) -> bool:
+        """The word names a nation's or an ethnic group's people ("ethnic Albanians", "the Turks"),
+        whatever sector its actor is given: a political actor of its own (issue #17)."""
+        hit = self.clues.get(token.i)
+        return hit is not None and hit[2].kind == "demonym"
+
+    def names_a_place(self, token: Token) -> bool:
+        """The word is a country's, a capital's or a town's name: in sport, a team or a venue."""
+        hit = self.clues.get(token.i)
+        return hit is not None and hit[2].kind in _PLACE_KINDS
+
     def clue_span(self, token: Token) -> tuple[int, int] | None:
         """The tokens of the clue this token is part of."""
         hit = self.clues.get(token.i)
@@ -371,12 +462,13 @@ class StoryActors:
         first: Actor | None = None
         for token in [head, *_conjuncts(head), *self._coordinated_before(head)]:
             actor = self._own_actor(token) if first is None else (
-                self._misattached_member(head, token, first) or self._own_actor(token))
+                self._misattached_member(head, token, first) or self._own_actor(token)
+                or self._trailing_member(head, token))
             first = first or actor
             if actor is not None:
                 if self._user_agent_phrase(token) and not actor.country:
                     bare.add(len(out))
-                    if token is not head and not children(token, *_OWN_MODIFIERS):
+                    if not children(token, *_OWN_MODIFIERS) and (token is not head or self._described_after(head)):
                         lone.add(len(out))
                 out.append(replace(actor))
                 out.extend(self._coordinated_modifiers(token, actor))
@@ -401,6 +493,12 @@ class StoryActors:
         placed = [actor if n in bare else _with_country(actor, country) for n, actor in enumerate(out)]
         return [member for actor in placed for member in self._members(actor)]
 
+    def _described_after(self, head: Token) -> bool:
+        """ "Lawmakers and official in Fornost and Gondor": the of/in phrase after the last of the
+        coordinated nouns (here hung on it) is every noun's, the first's too."""
+        return any(prep.lower_ in self.words.describing_prepositions and (c := self.clue(prep.right_edge)) is not None
+                   and c.kind in _COUNTRY_KINDS for conjunct in _conjuncts(head) for prep in children(conjunct, "prep"))
+
     def _user_agent_phrase(self, token: Token) -> bool:
         """The phrase's sector is a user's agent's: its head's word, or with no clue of its own, a
         word before it ("the primary official news agency")."""
@@ -409,6 +507,19 @@ class StoryActors:
             return clue.kind == "agent" and bool(clue.code)
         return any((c := self.clue(t)) is not None and c.kind == "agent" and bool(c.code)
                    for child in token.children if child.dep_ in _LEFT_DEPS for t in child.subtree)
+
+    def names_actor(self, token: Token) -> bool:
+        """Is the word inside a phrase that names an actor ("Cirith" of "at Cirith Ungol")?"""
+        return bool(self.resolve(phrase_head(token)))
+
+    def keeps_no_country(self, actor: Actor) -> bool:
+        """An actor of no country whose words hold a user's agent: PETRARCH gives it none that its
+        phrase does not name, not even where the event happens ("arrested students in Moscow": ---EDU)."""
+        if actor.country is not None or actor.end <= actor.start:
+            return False
+        span = self.doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        return span is not None and any(
+            (clue := self.clue(t)) is not None and clue.kind == "agent" and bool(clue.code) for t in span)
 
     def _members(self, actor: Actor) -> list[Actor]:
         """A dictionary actor of several codes ("THE_SHIRE [FRO/BIL/SAM]") is each of them."""
@@ -570,14 +681,18 @@ class StoryActors:
                 continue  # a user's agent word as an adjective: of a subject only ("the official agency said")
             if clue.kind == "agent" and clue.code and where == "modifier" and clue not in stacked:
                 stacked.append(clue)
-            if clue.kind == "named" and named is None and country is None and where != "place":
-                named = clue  # the nearer of a named actor and a country word decides
+            if clue.kind == "named" and named is None and country is None and (
+                    where != "place" or (head_clue is not None and head_clue.kind == "agent"
+                                         and self._object_of_own_prep(token, head))):
+                named = clue  # the nearer of a named actor and a country word decides; "officials
+                # in White House" are its officials, the curfew "in Parliament" not Parliament's
             elif clue.kind in _COUNTRY_KINDS and country is None and not self._currency(token):
                 country = clue.country  # not "the US dollar": a currency is no one's country
                 place_only = where == "place"
             elif clue.kind == "agent" and (sector is None or (group and modifier_sector is None)):
                 modifier_sector = clue.sector  # "leaders of the opposition" are the opposition
                 sector = clue.sector
+        sector, stacked = self._former(head, sector, stacked)
         if named is not None and (head_clue is None or group or head_clue.kind == "agent"):
             return _stack(self._actor(named, head), stacked)
         if country is None and sector is None:
@@ -590,6 +705,23 @@ class StoryActors:
         name = head_clue.name if head_clue is not None and head_clue.kind in ("country", "capital") else None
         return _stack(Actor(text=text, start=start, end=end, name=name, country=country, sector=sector,
                             code=(country or "") + (sector or "") or None), stacked)
+
+    def _object_of_own_prep(self, token: Token, head: Token) -> bool:
+        """Is the name ``token`` is part of the very object of one of the head's prepositions?"""
+        start, end = self.clue_span(token) or (token.i, token.i + 1)
+        return any(t.dep_ == "pobj" and t.head.head == head for t in self.doc[start:end])
+
+    def _former(self, head: Token, sector: str | None, stacked: list[Clue]) -> tuple[str | None, list[Clue]]:
+        """ "Former security officials", "former Gondor prosecutors": who held a post of the state
+        is of the elite now (former_words, former_sectors, elite_sectors in grammar.yaml), and so
+        are the agents stacked on the code ("ARNELI", as TABARI's FORMER conversion writes it)."""
+        state = self.words.former_sectors  # codes, read in lower case as every word list
+        if sector is None or sector.lower() not in state or not any(  # not "the former president's aides"
+                t.lower_ in self.words.former_words for c in children(head, *_FORMER_DEPS) for t in c.subtree):
+            return sector, stacked
+        elite = self.words.ordered("elite_sectors")[0].upper()
+        return elite, [replace(c, sector=elite, code=elite) if (c.sector or "").lower() in state else c
+                       for c in stacked]
 
     def _remembered(self, head: Token) -> Actor | None:
         determiners = {c.lower_ for c in children(head, "det", "poss")}
@@ -616,10 +748,13 @@ class StoryActors:
         return left + preps + later
 
     def _coordinated_modifiers(self, head: Token, actor: Actor) -> list[Actor]:
-        """ "French and Egyptian warships": one actor per coordinated country word."""
+        """ "French and Egyptian warships", "Eriadori and Calenardhon leaders" (the first word read
+        as a noun modifier): one actor per coordinated country word."""
         extra: list[Actor] = []
         seen = {actor.country}
-        for child in children(head, "amod", "compound"):
+        head_clue = self.clue(head)
+        named = head_clue is not None and head_clue.kind != "agent"  # names before a name: _coordinated_before
+        for child in children(head, "amod", "compound", *(() if named else ("nmod",))):
             if not children(child, "conj"):
                 continue
             for word in (child, *children(child, "conj")):
@@ -634,37 +769,64 @@ class StoryActors:
         """ "Arnor, Calenardhon and the evil Gondor", parsed as a Gondor that "Arnor, Calenardhon
         and the evil" modify: a name modifying a name, coordinated by its own "and", is an actor
         beside it; so is a name set off in a list of names ("Mordor, the awful Fornost, and Gondor";
-        "Mordor, the Shire, Fornost and Bree" with the last three set off)."""
-        if self.clue(head) is None:
-            return []
-        found = []
-        for child in children(head, "nmod", "compound"):
+        "Mordor, the Shire, Fornost and Bree" with the last three set off); so is a name hung as an
+        apposition on coordinated words that name no actor ("the lions and the evil Gondor")."""
+        head_clue = self.clue(head)
+        found: list[Token] = []
+        for child in children(head, "nmod", "compound") if head_clue is not None else ():
             members = [child, *_conjuncts(child)]
             if child.i in self.clues and any(children(t, "cc") for t in members) \
                     and self.clue_span(child) != self.clue_span(head):
-                found.extend(t for t in members if t.i in self.clues)
+                found.extend(t for t in members if t.i in self.clues and not (  # "Zorbland and Quellia
+                    head_clue.kind == "agent" and self._gives_country(t)))  # officials": theirs, _coordinated_modifiers
         for child in children(head, "appos"):
             clue = self.clue(child)
             if clue is not None and clue.kind != "agent" and self.clue_span(child) != self.clue_span(head) \
-                    and (children(head, "conj") or children(child, "conj")):
+                    and (children(head, "conj") or (head_clue is not None and children(child, "conj"))):
                 found.extend(t for t in [child, *_conjuncts(child)] if t.i in self.clues)
         return found
 
+    def _gives_country(self, token: Token) -> bool:
+        clue = self.clue(token)
+        return clue is not None and clue.kind in _COUNTRY_KINDS
+
     def _misattached_member(self, head: Token, conjunct: Token, actor: Actor | None) -> Actor | None:
-        """ "Lawmakers in Fornost and Gondor", parsed as the lawmakers and Gondor: a bare country
-        name right after the head's of/in phrase is one more of that phrase's countries."""
+        """ "Lawmakers in Fornost and Gondor", parsed as the lawmakers and Gondor (or "lawmakers and
+        official in Fornost and Gondor", as the official and Gondor): a bare country name right
+        after the of/in phrase of the head or of a conjunct before it is one more of that phrase's
+        countries."""
         clue = self.clue(conjunct)
-        if actor is None or not actor.sector or actor.name or clue is None or clue.kind not in _COUNTRY_KINDS \
-                or clue.sector or not clue.country:
+        if clue is None or clue.kind not in _COUNTRY_KINDS or clue.sector or not clue.country:
             return None
-        for prep in children(head, "prep"):
-            if prep.lower_ not in self.words.describing_prepositions:
+        for holder in [head, *(c for c in _conjuncts(head) if c.i < conjunct.i)]:
+            own = actor if holder is head else self._own_actor(holder)
+            if own is None or not own.sector or own.name:
                 continue
-            gap = self.doc[prep.right_edge.i + 1 : conjunct.left_edge.i]
-            pobj = self.clue(prep.right_edge)
-            if len(gap) and all(t.text == "," or t.lower_ in self.words.list_conjunctions for t in gap) \
-                    and pobj is not None and pobj.country == actor.country:
-                return replace(actor, name=None, country=clue.country, code=clue.country + actor.sector)
+            for prep in children(holder, "prep"):
+                if prep.lower_ not in self.words.describing_prepositions:
+                    continue
+                gap = self.doc[prep.right_edge.i + 1 : conjunct.left_edge.i]
+                pobj = self.clue(prep.right_edge)
+                if len(gap) and all(t.text == "," or t.lower_ in self.words.list_conjunctions for t in gap) \
+                        and pobj is not None and pobj.country == own.country:
+                    return replace(own, name=None, country=clue.country, code=clue.country + own.sector)
+        return None
+
+    def _trailing_member(self, head: Token, conjunct: Token) -> Actor | None:
+        """ "Ithilen's sheep and goats of Gondor", the of-phrase hung on "sheep": a conjunct naming
+        no actor is of the country of a member phrase of the first conjunct written after it."""
+        for prep in children(head, "prep"):
+            if prep.i < conjunct.i or prep.lower_ not in self.words.member_prepositions:
+                continue
+            for pobj in children(prep, "pobj"):
+                clue = self.clue(pobj)
+                if clue is not None and clue.kind in _COUNTRY_KINDS and clue.country and not clue.sector:
+                    own = self.clue(conjunct)
+                    agents = [own] if own is not None and own.kind == "agent" else []
+                    sector = agents[0].sector if agents else None
+                    text, start, end = self._text(conjunct)
+                    return _stack(Actor(text=text, start=start, end=end, country=clue.country, sector=sector,
+                                        code=clue.country + (sector or "")), [a for a in agents if a.code])
         return None
 
     def _coordinated_members(self, head: Token, actor: Actor) -> list[Actor]:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from eventwire.code import sequence
 from eventwire.code.clause import CodingContext
-from eventwire.code.syntax import children, is_passive, lemma, lemma_in
+from eventwire.code.syntax import PHRASE_INNER, children, is_passive, lemma, lemma_in, phrase_head
 from eventwire.code.triggers import CameoEntry, Sense
 from eventwire.lexicons import WordLists
 from eventwire.model import Actor
@@ -48,7 +48,13 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
         else:
             for child in children(current, *_SUBJECT_DEPS):
                 label = f"subject {child.text!r}" + (f" of {current.text!r}" if current != verb else "")
-                return actors.resolve(child), "source: " + " > ".join([*path, label])
+                found = [a for subject in (child, *_split_list(child, current)) for a in actors.resolve(subject)]
+                return found, "source: " + " > ".join([*path, label])
+            for child in _compound_subject(current):
+                found = actors.resolve(child)
+                if found:  # not "a drive-by shooting": no actor, no subject
+                    label = f"subject {child.text!r}, read as a compound of the verb"
+                    return found, "source: " + " > ".join([*path, label])
             listed = _subject_in_opening_list(current)
             if listed is not None and actors.resolve(listed):
                 return actors.resolve(listed), "source: " + " > ".join(
@@ -65,6 +71,23 @@ def sources(verb: Token, sense: Sense, ctx: CodingContext) -> Found:
         path.append(f"{current.dep_} of {current.head.text!r}")
         current = current.head
     return [], "source: none found"
+
+
+def _compound_subject(verb: Token) -> list[Token]:
+    """ "Ethiopia act on a resolution", "after police beating": the parser, taking the pair for a
+    compound noun, hung the subject on the verb as its compound; a name or noun so hung before a
+    verb is its subject, when it names an actor."""
+    return [c for c in children(verb, "compound") if c.i < verb.i and c.pos_ in ("NOUN", "PROPN")][:1]
+
+
+def _split_list(subject: Token, verb: Token) -> list[Token]:
+    """ "Lions, tigers, and Gondor welcomed ...", parsed as two subjects, the last conjunct made a
+    subject of its own: a subject of the verb right after the "and" that closes the list of its
+    first subject ("1 soldier injured by an arrow and 16 residents injured" is no such list)."""
+    closing = children(subject, "cc")
+    if not closing or not children(subject, "conj"):
+        return []
+    return [c for c in children(verb, "nsubj") if subject.i < c.i < verb.i and c.left_edge.i == closing[-1].i + 1]
 
 
 def _subject_in_opening_list(verb: Token) -> Token | None:
@@ -158,8 +181,9 @@ def between_sides(noun: Token, ctx: CodingContext) -> tuple[list[Actor], list[Ac
 
 def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingContext, *,
             complement: Token | None = None, complement_targets: list[Actor] | None = None,
-            noun_trigger: bool = False, skip_object: bool = False) -> Found:
-    """The recipient, looked for in the order the module's docstring gives."""
+            noun_trigger: bool = False, skip_object: bool = False, sources: list[Actor] | None = None) -> Found:
+    """The recipient, looked for in the order the module's docstring gives; a governed clause's
+    subject that is the source itself is not it ("X has begun to question whether he ...")."""
     actors, grammar = ctx.actors, ctx.grammar
     if sense.target == "none":
         return [], "target: none by the lexicon"
@@ -187,7 +211,7 @@ def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingC
     # its target after the verb, as PETRARCH does ("X will restore ties, an official said": none)
     if clause is not None and not (sense.user and clause.i < trigger.i):
         hit = actors.first_resolved(children(clause, "nsubj", "nsubjpass"))
-        if hit is not None:
+        if hit is not None and not _stands_for(hit[0], hit[1], sources or []):
             return hit[1], f"target: subject {hit[0].text!r} of the governed clause"
     if complement_targets:
         return complement_targets, "target: the governed action's recipient"
@@ -207,6 +231,13 @@ def targets(trigger: Token, sense: Sense, entry: CameoEntry | None, ctx: CodingC
             if host is not None:
                 return [host], f"{PLACE_PATH}, '{host.text}'"
     return [], "target: none found"
+
+
+def _stands_for(word: Token, actors: list[Actor], sources: list[Actor]) -> bool:
+    """Are these the sources themselves: the same words or named actor, or a pronoun with their code
+    ("Frodo said he has ...": he is Frodo)?"""
+    return bool(sources) and all(any(same_actor(a, s) or (word.pos_ == "PRON" and a.code == s.code)
+                                     for s in sources) for a in actors)
 
 
 def _prep_target(holders: list[Token], preps: list[str], ctx: CodingContext) -> Found | None:
@@ -282,47 +313,66 @@ def same_actor(a: Actor, b: Actor) -> bool:
     return (a.start == b.start and a.end == b.end and a.end > a.start) or (a.name is not None and a.name == b.name)
 
 
-_PHRASE_INNER = frozenset({"compound", "amod", "nmod", "poss", "case"})
-
-
 def marked(sense: Sense | None, verb: Token, ctx: CodingContext) -> dict[str, Found]:
     """The source and target a TABARI pattern's ``$`` and ``+`` mark (``- + * FROM $``)."""
     if sense is None or sense.sequence is None:
         return {}
-    found = sequence.match(sense.sequence, verb)
+    found = sequence.match(sense.sequence, verb, ctx.actors.names_actor)
     out: dict[str, Found] = {}
     if found is None:
         return out
     if found.compound is not None:  # "% *": the members of a compound act on each other
-        head = _phrase_head(found.compound)
+        head = phrase_head(found.compound)
         while head.dep_ == "conj" and head.head != head:
             head = head.head
         actors = ctx.actors.resolve(head)
         if len(actors) > 1:
-            out["source"] = out["target"] = actors, f"{head.text!r} and the others, a compound in the pattern"
+            label = f"{head.text!r} and the others, a compound in the pattern"
+            out["target"] = actors, label
+            if head.i < verb.i or not _other_subject(verb, sense, actors, ctx):
+                out["source"] = out["target"]
     for role, token in (("source", found.source), ("target", found.target)):
         if token is not None:
-            head = _phrase_head(token)
+            head = phrase_head(token)
             actors = ctx.actors.resolve(head)
             if actors:
                 out[role] = actors, f"{role}: {head.text!r}, marked in the pattern"
     return out
 
 
+def _other_subject(verb: Token, sense: Sense, compound: list[Actor], ctx: CodingContext) -> bool:
+    """ "Eriador agrees with the Philippines and France" ("- * WITH %"): a subject of its own acts
+    on the compound after the verb; with none ("fighting between A and B"), its members on each other."""
+    subjects, _ = sources(verb, sense, ctx)
+    return any(not any(same_actor(s, c) for c in compound) for s in subjects)
+
+
+def before_marked_target(verb: Token, marked: list[Actor], found: Found, ctx: CodingContext) -> Found:
+    """TABARI's source when a pattern marks as the target an actor before the verb ("- NOTED + *":
+    "X noted that Y regretted ..."; "- + WAS_ *": "a woman linked to Y was extradited"), and the
+    parse gives no other: the sentence's first actor before that target."""
+    sources, _ = found
+    start = min((a.start for a in marked), default=verb.idx)
+    if start >= verb.idx or (sources and not all(any(same_actor(s, t) for t in marked) for s in sources)):
+        return found
+    for token in verb.sent:
+        if token.idx >= start:
+            break
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in PHRASE_INNER:
+            actors = [a for a in ctx.actors.resolve(token) if a.end <= start]
+            if actors:
+                return actors, f"source: {token.text!r}, the first actor before the target the pattern marks"
+    return found
+
+
 def first_after(verb: Token, sources: list[Actor], ctx: CodingContext) -> Found:
     """PETRARCH's target when the parse names none: the first actor of the verb's own phrase
     after it (a user's dictionaries only: "welcomed memos sent by X")."""
     for token in verb.subtree:
-        if token.i <= verb.i or token.dep_ in _PHRASE_INNER:
+        if token.i <= verb.i or token.dep_ in PHRASE_INNER:
             continue
         actors = ctx.actors.resolve(token)
         actors = [a for a in actors if not any(same_actor(a, s) or a.code == s.code for s in sources)]
         if actors:
             return actors, f"target: {token.text!r}, the first actor after the verb"
     return [], "target: none found"
-
-
-def _phrase_head(token: Token) -> Token:
-    while token.dep_ in _PHRASE_INNER and token.head != token:
-        token = token.head
-    return token

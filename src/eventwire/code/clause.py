@@ -80,6 +80,7 @@ class CodingContext:
     cues: Cues
     dates: DateWords
     published: str | None
+    topic_story: str | None = None  # the title's topic (sports, entertainment): its places are teams, venues
     consumed: set[int] = field(default_factory=set)  # tokens a governing verb has absorbed
     unmatched: list[Unmatched] = field(default_factory=list)
 

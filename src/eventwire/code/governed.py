@@ -68,12 +68,12 @@ def complement_meaning(governed: Token, ctx: CodingContext) -> tuple[str | None,
         if lookup(lexicon.nouns, obj):
             ctx.consumed.add(obj.i)
     found = lookup(lexicon.nouns if noun else lexicon.verbs, governed)
-    sense = fitting_sense(found[1], governed, ctx.grammar) if found else None
+    sense = fitting_sense(found[1], governed, ctx.grammar, ctx.actors.names_actor) if found else None
     if (sense is None or sense.skip) and not noun:
         for obj in objects(governed):  # "agreed to hold talks": the light verb's object
             hit = lookup(lexicon.nouns, obj)
             if hit:
-                sense = fitting_sense(hit[1], obj, ctx.grammar)
+                sense = fitting_sense(hit[1], obj, ctx.grammar, ctx.actors.names_actor)
                 break
     if sense is None or sense.skip or sense.cameo is None:
         found_targets, _ = arguments.targets(governed, sense or Sense(where=""), None, ctx, noun_trigger=noun)

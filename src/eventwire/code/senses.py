@@ -3,6 +3,8 @@ subject and object words (the conditions of verbs.yaml and nouns.yaml)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from eventwire.code import sequence
@@ -10,8 +12,11 @@ from eventwire.code.syntax import children, is_passive, lemma, lemma_keys, objec
 from eventwire.code.triggers import Sense
 from eventwire.lexicons import WordLists
 
-# a verb's particle, or a word that completes it as one does ("set the station ablaze", "set alight a bus")
-_PARTICLE_DEPS = ("prt", "advmod", "oprd")
+# a verb's particle, or a word that completes it as one does ("set the station ablaze", "set alight a bus",
+# "pleaded guilty")
+_PARTICLE_DEPS = ("prt", "advmod", "oprd", "acomp")
+# what a verb that asks no question governs: an object, a clause, a phrase ("Jansen asked." asks one)
+_ASKING_DEPS = ("dobj", "dative", "ccomp", "xcomp", "prep", "agent", "nsubjpass")
 
 
 def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense]] | None:
@@ -27,18 +32,26 @@ def lookup(table: dict[str, list[Sense]], token: Token) -> tuple[str, list[Sense
     return None
 
 
-def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sense | None:
-    """The first sense whose conditions the parse around ``token`` meets."""
+def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists,
+                  names_actor: Callable[[Token], bool] | None = None) -> Sense | None:
+    """The first sense whose conditions the parse around ``token`` meets (``names_actor``: the
+    words a user's pattern may mark as its source or target)."""
     object_words = None
     frame: _Frame | None = None
     for sense in senses:
         if sense.passive is not None and is_passive(token) != sense.passive:
             continue
-        if sense.particles and not any(c.lower_ in sense.particles for c in children(token, *_PARTICLE_DEPS)):
+        if sense.particles and not _has_particle(token, sense.particles):
             continue
         if sense.preps and not prepositions(token) & sense.preps:
             continue
         if sense.clause and not children(token, "ccomp"):
+            continue
+        if sense.transitive is not None and bool(children(token, "dobj")) != sense.transitive:
+            continue
+        if sense.question and not asks_question(token, grammar):
+            continue
+        if sense.governs and not _governs(token, sense.governs):
             continue
         if sense.subjects:
             words = {w for c in children(token, "nsubj", "nsubjpass") for w in _phrase_words(c)}
@@ -55,10 +68,17 @@ def fitting_sense(senses: list[Sense], token: Token, grammar: WordLists) -> Sens
             frame = frame or _Frame(token)
             if not _pattern_fits(sense, frame):
                 continue
-        if sense.sequence is not None and sequence.match(sense.sequence, token) is None:
+        if sense.sequence is not None and sequence.match(sense.sequence, token, names_actor) is None:
             continue
         return sense
     return None
+
+
+def _has_particle(token: Token, particles: frozenset[str]) -> bool:
+    """A particle of the verb; or, right after it, one the parser read as a preposition because
+    its object follows ("cordoned off the roads", "called off the strike")."""
+    return any(c.lower_ in particles and (c.dep_ in _PARTICLE_DEPS or (c.dep_ == "prep" and c.i == token.i + 1))
+               for c in token.children)
 
 
 class _Frame:
@@ -106,6 +126,23 @@ def _pattern_fits(sense: Sense, frame: _Frame) -> bool:
     if sense.subject_heads and not any(h.heads(sense.subject_heads) for h in frame.subjects):
         return False
     return all(any(h.heads(phrases) for h in frame.preps.get(prep, ())) for prep, phrases in sense.prep_objects)
+
+
+def asks_question(verb: Token, grammar: WordLists) -> bool:
+    """The verb asks a question: its clause begins with a question word ("asked how he wanted to be
+    remembered", "asking whether ..."), it quotes one, or it governs nothing at all ("Jansen asked.",
+    "'Why didn't they look?' asked DeLauro": the parser hangs the quote elsewhere)."""
+    for clause in children(verb, "ccomp"):
+        first = next(clause.subtree)
+        if first.lower_ in grammar.question_words or any(t.lower_ in grammar.question_ends for t in clause.subtree):
+            return True
+    return not children(verb, *_ASKING_DEPS)
+
+
+def _governs(verb: Token, words: tuple[frozenset[str], ...]) -> bool:
+    """Is one of the word sets among the words of a clause the verb governs ("not ... named")?"""
+    found = {w for c in children(verb, "xcomp", "ccomp") for t in c.subtree for w in (t.lower_, lemma(t))}
+    return any(needed <= found for needed in words)
 
 
 def _prep_object_words(token: Token, preps: frozenset[str]) -> set[str]:

@@ -11,6 +11,7 @@ each a tuple of words), or a marker: ``$`` the source, ``+`` the target, ``%`` a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -30,24 +31,28 @@ class SequenceMatch:
     compound: Token | None = None
 
 
-def match(sequence: Sequence, verb: Token) -> SequenceMatch | None:
-    """The pattern's match around ``verb``, or None when its words are not all there."""
+def match(sequence: Sequence, verb: Token, names_actor: Callable[[Token], bool] | None = None) -> SequenceMatch | None:
+    """The pattern's match around ``verb``, or None when its words are not all there; ``$`` and
+    ``+`` mark actors (``names_actor``), as in TABARI: "- + HOSTING * TABASKI ^ $" skips "next
+    week" for the $ of "with Eriador next week at Cirith Ungol"."""
     before, after, verb_joined = sequence
     sentence = verb.sent
     found: dict[str, Token] = {}
     # before the verb: the last element nearest it, read backwards over the sentence
     left = [t for t in sentence if t.i < verb.i][::-1]
-    if not _match_run(list(reversed(before)), left, verb_joined, found, backwards=True, verb=verb.i):
+    if not _match_run(list(reversed(before)), left, verb_joined, found, backwards=True, verb=verb.i,
+                      names_actor=names_actor):
         return None
     right = [t for t in verb.subtree if t.i > verb.i]
     first_joined = bool(after) and after[0][2]
-    if not _match_run(list(after), right, first_joined, found, backwards=False, verb=verb.i):
+    if not _match_run(list(after), right, first_joined, found, backwards=False, verb=verb.i,
+                      names_actor=names_actor):
         return None
     return SequenceMatch(found.get("$"), found.get("+"), found.get("%"))
 
 
 def _match_run(elements: list[Element], tokens: list[Token], joined_first: bool, found: dict[str, Token], *,
-               backwards: bool, verb: int) -> bool:
+               backwards: bool, verb: int, names_actor: Callable[[Token], bool] | None = None) -> bool:
     """Matches the elements in order over ``tokens`` (nearest the verb first), greedily taking
     the nearest place each fits; ``joined`` elements must follow the one before directly."""
     at = 0  # index into tokens of the next token free to match
@@ -60,7 +65,7 @@ def _match_run(elements: list[Element], tokens: list[Token], joined_first: bool,
         for i in range(at, len(tokens)):
             if adjacent and tokens[i].i != last + (-1 if backwards else 1):
                 break
-            width = _fits(kind, phrases, tokens, i, backwards)
+            width = _fits(kind, phrases, tokens, i, backwards, names_actor)
             if width:
                 if kind in ("$", "+", "%") and kind not in found:
                     found[kind] = tokens[i]
@@ -76,13 +81,14 @@ def _match_run(elements: list[Element], tokens: list[Token], joined_first: bool,
 
 
 def _fits(kind: str, phrases: tuple[tuple[str, ...], ...] | None, tokens: list[Token], i: int,
-          backwards: bool) -> int:
+          backwards: bool, names_actor: Callable[[Token], bool] | None = None) -> int:
     """How many tokens from ``i`` the element takes (0: it does not fit there)."""
     if kind == "%":  # a compound: one of coordinated nouns ("Israel and Syria")
         token = tokens[i]
         return int(token.pos_ in _NOUNS and (token.dep_ == "conj" or any(c.dep_ == "conj" for c in token.children)))
     if kind != "word":
-        return 1 if tokens[i].pos_ in _NOUNS else 0
+        actor_needed = kind in ("$", "+") and names_actor is not None
+        return 1 if tokens[i].pos_ in _NOUNS and (not actor_needed or names_actor(tokens[i])) else 0
     for phrase in phrases or ():
         words = phrase[::-1] if backwards else phrase
         if i + len(words) <= len(tokens) and all(
@@ -93,4 +99,6 @@ def _fits(kind: str, phrases: tuple[tuple[str, ...], ...] | None, tokens: list[T
 
 
 def _same(token: Token, word: str) -> bool:
-    return token.lower_ == word or token.lemma_.lower() == word
+    """The word as written: PETRARCH does not stem a pattern's words ("- * RESOLUTION" is not "a
+    set of resolutions"); a synset lists its plurals itself."""
+    return token.lower_ == word

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from eventwire.code import arguments, governed
+from eventwire.code import arguments, governed, political
 from eventwire.code.clause import Clause, CodingContext, Unmatched
 from eventwire.code.dates import event_date
 from eventwire.code.places import PlaceFinder, Toponym, event_location
@@ -49,6 +49,8 @@ def check_form(clause: Clause, ctx: CodingContext) -> None:
     if not clause.nominal:
         if token.pos_ == "AUX" and not children(token, "dobj", "xcomp", "ccomp"):
             clause.stop()
+        elif _permitted(token, ctx):
+            clause.stop(f"says who may {token.lemma_}, not that anyone did ({token.head.text!r})")
         elif token.dep_ in ("acl", "amod") and token.tag_ == "VBN" and not children(
                 token, "aux", "nsubj", "nsubjpass", "auxpass") and not _misread_subject(token) \
                 and arguments.misread_participle(token, ctx.grammar) is None:
@@ -66,6 +68,14 @@ def check_form(clause: Clause, ctx: CodingContext) -> None:
     clause.anchor = anchor if anchor is not None else token
 
 
+def _permitted(verb: Token, ctx: CodingContext) -> bool:
+    """ "They are not authorized to discuss the issue", "officials are not permitted to speak": what
+    someone is or is not authorised to do (grammar.yaml permission_words) is no act."""
+    head = verb.head
+    return (verb.dep_ == "xcomp" and lemma_in(head, ctx.grammar.permission_words)
+            and (head.pos_ == "ADJ" or bool(children(head, "auxpass"))))
+
+
 def _misread_subject(verb: Token) -> bool:
     """ "On 7 May, local residents protested in Selac": the parser, led astray by the opening
     phrase, made the subject the root and the verb its participle; the phrase hung on the noun
@@ -76,7 +86,7 @@ def _misread_subject(verb: Token) -> bool:
 
 
 def choose_sense(clause: Clause, ctx: CodingContext) -> None:
-    sense = fitting_sense(clause.senses, clause.trigger, ctx.grammar)
+    sense = fitting_sense(clause.senses, clause.trigger, ctx.grammar, ctx.actors.names_actor)
     clause.sense = sense
     if clause.nominal:
         if sense is None or sense.skip or sense.cameo is None:
@@ -112,6 +122,12 @@ def govern(clause: Clause, ctx: CodingContext) -> None:
         clause.stop(f"{sense.where} needs a complement (\"to ...\", \"that ...\")")
         return
     kind = sense.absorb
+    if action is not None and action.dep_ == "ccomp" and action_type is None and sense.need_event:
+        # "agrees that offences by children are a problem", "insisted that he was unaware": a view held
+        # or a claim made, no act agreed to or demanded
+        ctx.consumed.intersection_update(consumed)
+        clause.stop(f"{sense.where}: the clause it governs is no event (a view or a claim)")
+        return
     if ctx.triggers.governs_no_event(kind, action_type):
         # "gathered to celebrate the title": a gathering, no demonstration; "gathered enough
         # money to fund a recount": the funding is still coded on its own
@@ -130,6 +146,20 @@ def check_type(clause: Clause, ctx: CodingContext) -> None:
         clause.stop()
 
 
+def not_natural(clause: Clause, ctx: CodingContext) -> None:
+    """No disease, disaster, weather or animal does a political act, and none is done to a disease or
+    an animal: "a cholera epidemic has killed 1,200 people", "the landslide hit the village", "the WHO
+    has arrested cholera", "millions of birds have been slaughtered" (grammar.yaml)."""
+    doer = None if clause.nominal else political.natural_doer(clause.trigger, ctx)
+    if doer is not None:
+        clause.stop(f"{clause.sense.where} matched but its doer '{doer.text}' is no actor "
+                    "(a disease, disaster or animal)")
+        return
+    patient = political.natural_patient(clause.trigger, ctx, clause.nominal)
+    if patient is not None:
+        clause.stop(f"{clause.sense.where} matched but it is done to '{patient.text}' (a disease or an animal)")
+
+
 def find_sources(clause: Clause, ctx: CodingContext) -> None:
     marked = arguments.marked(clause.sense, clause.trigger, ctx)  # read once: find_targets takes its target
     clause.marked_target = marked.get("target")
@@ -140,6 +170,9 @@ def find_sources(clause: Clause, ctx: CodingContext) -> None:
         clause.sources, clause.source_path = arguments.noun_sources(clause.trigger, ctx)
     else:
         clause.sources, clause.source_path = arguments.sources(clause.anchor, clause.sense, ctx)
+    if clause.marked_target and clause.sense.user:
+        clause.sources, clause.source_path = arguments.before_marked_target(
+            clause.trigger, clause.marked_target[0], (clause.sources, clause.source_path), ctx)
     # "clashes between A and B" with no one else named as their doer: A and B are the two sides
     # (not so "X's mediation between A and B": the mediator acts, A and B receive)
     sides = arguments.between_sides(clause.trigger, ctx) if clause.nominal and not clause.sources else None
@@ -159,7 +192,7 @@ def find_targets(clause: Clause, ctx: CodingContext) -> None:
     if not clause.nominal:
         clause.targets, clause.target_path = arguments.targets(
             clause.trigger, clause.sense, entry, ctx, complement=clause.complement,
-            complement_targets=clause.complement_targets)
+            complement_targets=clause.complement_targets, sources=clause.sources)
         if not clause.targets and clause.sense.user:
             clause.targets, clause.target_path = arguments.first_after(clause.trigger, clause.sources, ctx)
         return
@@ -226,7 +259,8 @@ def not_an_accident(clause: Clause, ctx: CodingContext) -> None:
     verbs = [clause.trigger, *([clause.trigger.head] if clause.trigger.dep_ == "conj" else [])]
     for verb in verbs:
         for prep in children(verb, "prep", "agent"):
-            words = grammar.accident_agents | grammar.accident_nouns if prep.dep_ == "agent" else grammar.accident_nouns
+            nouns = grammar.accident_nouns | grammar.diseases | grammar.natural_causes  # "killed after an outbreak"
+            words = grammar.accident_agents | nouns if prep.dep_ == "agent" else nouns
             for word in children(prep, "pobj", "pcomp"):
                 if lemma_in(word, words):
                     clause.stop(f"{clause.sense.where} matched but '{prep.text} {word.text}' is an accident")
@@ -264,6 +298,24 @@ def require_actor(clause: Clause, ctx: CodingContext) -> None:
         clause.stop(f"{clause.sense.where} matched but codes only between two actors the text names ({clause.path})")
 
 
+def not_a_public_notice(clause: Clause, ctx: CodingContext) -> None:
+    """A request or warning to the public at large is a notice, not a political request: "citizens
+    are urged to stay away from large crowds", "the city is urging residents not to shovel snow"."""
+    if political.public_notice(clause, ctx):
+        clause.stop(f"{clause.sense.where} matched but it is a notice to the public")
+
+
+def require_political_actor(clause: Clause, ctx: CodingContext) -> None:
+    """A political actor on one side at least, unless anyone's act of this type is political (a
+    protest, violence, coercion): "Exxon signed a deal with Rosneft", "doctors are telling citizens
+    to wash their hands" and "tourists visited Uganda's caves" are no political events; in sport, a
+    country is a team ("Germany beat Argentina in the final")."""
+    reason = political.why_not_political(clause, ctx)
+    if reason is not None:
+        names = ", ".join(f"{a.text or '(implied)'} {a.code}" for a in [*clause.sources, *clause.targets])
+        clause.stop(f"{clause.sense.where} matched but {reason} ({names})")
+
+
 def _two_named_actors(clause: Clause) -> bool:
     """A source and a target the sentence names: not implied ("at home"), and the target not the
     pattern's own object noun ("cited the release of a letter by the FBI": the release is the act)."""
@@ -287,8 +339,9 @@ def locate(places: PlaceFinder, by_token: dict[int, Toponym], fallback: Location
         ptype = ctx.entry(clause.code).plover_type
         clause.location = event_location(clause.anchor, by_token, fallback, ptype, places)
         if clause.location is not None and clause.location.country:
-            clause.sources = [at_home(a, clause.location.country) for a in clause.sources]
-            clause.targets = [at_home(a, clause.location.country) for a in clause.targets]
+            country = clause.location.country
+            clause.sources = [a if ctx.actors.keeps_no_country(a) else at_home(a, country) for a in clause.sources]
+            clause.targets = [a if ctx.actors.keeps_no_country(a) else at_home(a, country) for a in clause.targets]
 
     return step
 
@@ -302,9 +355,9 @@ def at_home(actor: Actor, country: str) -> Actor:
     return actor
 
 
-STEPS: tuple[Step, ...] = (check_form, choose_sense, govern, check_type, find_sources, find_targets,
+STEPS: tuple[Step, ...] = (check_form, choose_sense, govern, check_type, not_natural, find_sources, find_targets,
                            speaker_demands, imply_source, not_an_accident, settle_recipients, imply_victim,
-                           require_actor, read_status, read_date)
+                           require_actor, not_a_public_notice, require_political_actor, read_status, read_date)
 
 
 def chain(locate_step: Step) -> tuple[Step, ...]:

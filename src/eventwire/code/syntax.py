@@ -101,3 +101,13 @@ def doc_text(doc: Doc) -> str:
     if doc._.eventwire_text is None:
         doc._.eventwire_text = doc.text
     return doc._.eventwire_text
+
+
+PHRASE_INNER = frozenset({"compound", "amod", "nmod", "poss", "case"})  # the words inside a noun phrase
+
+
+def phrase_head(token: Token) -> Token:
+    """The head of the noun phrase a word is inside of ("Cirith" → "Ungol", "Gondor's" → its noun)."""
+    while token.dep_ in PHRASE_INNER and token.head != token:
+        token = token.head
+    return token

@@ -73,6 +73,11 @@ class Sense:
     sequence: Sequence | None = None  # a user's TABARI pattern, read as words in order (code/sequence.py)
     user: bool = False  # from a user's dictionaries, read as PETRARCH reads them (not the shipped ones)
     reverse: str | None = None  # a user's paired code ([032:033]): the target's act on the source too
+    transitive: bool | None = None  # true/false: the verb has (no) direct object ("demonstrated its skills")
+    governs: tuple[frozenset[str], ...] = ()  # words of the clause it governs ("asked not to be named")
+    question: bool = False  # it asks a question: "asked how ...", "'Why?' she asked", "Jansen asked."
+    state: bool = False  # the state's act whoever is named ("a man was sentenced"): political with no actor of its
+    need_event: bool = False  # a that-clause it governs must be an event: "agrees that crime is a problem" is none
 
 
 @dataclass(slots=True)
@@ -112,7 +117,8 @@ class TriggerLexicon:
 
 
 _SENSE_KEYS = {"cameo", "object", "prep", "particle", "passive", "absorb", "target", "skip", "need_complement",
-               "complement", "clause", "subject", "stative", "swap"}
+               "complement", "clause", "subject", "stative", "swap", "transitive", "governs", "question", "need_event",
+               "state"}
 
 
 def build_trigger_lexicon(lexicons: Lexicons, dictionary_senses: dict[str, list[dict[str, Any]]] | None = None,
@@ -282,7 +288,7 @@ def _sense(raw: Any, where: str, groups: dict[str, list[str]], cameo: dict[str, 
         raise LexiconError(f"{where}: absorb {raw['absorb']!r} is not one of {', '.join(complements)}")
     if code is None and not raw.get("skip"):
         raise LexiconError(f"{where}: a sense needs a cameo code or skip: true")
-    for key in ("object", "subject", "prep", "particle"):
+    for key in ("object", "subject", "prep", "particle", "governs"):
         odd = [w for w in raw.get(key) or [] if not isinstance(w, str)]
         if odd:  # YAML reads a bare on, off, yes or no as true or false
             raise LexiconError(f"{where}: {key} {odd[0]!r} is not a word: quote it (\"on\", \"off\")")
@@ -306,4 +312,9 @@ def _sense(raw: Any, where: str, groups: dict[str, list[str]], cameo: dict[str, 
         clause=bool(raw.get("clause")),
         stative=bool(raw.get("stative")),
         swap=bool(raw.get("swap")),
+        transitive=raw.get("transitive"),
+        governs=word_sets("governs"),
+        question=bool(raw.get("question")),
+        need_event=bool(raw.get("need_event")),
+        state=bool(raw.get("state")),
     )

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from eventwire.dictionaries.lines import FileReading, LineError, bracketed, read_text, words_of
+from eventwire.dictionaries.lines import FileReading, LineError, bracketed, open_joints, read_text, words_of
 from eventwire.dictionaries.model import ActorEntry, ActorRole, Dictionaries, Words
 
 _DATE = re.compile(r"\d{6}|\d{8}")
@@ -40,6 +40,7 @@ class _OpenEntry:
     default_code: str | None = None
     roles: list[ActorRole] = field(default_factory=list)
     broken: bool = False  # its primary line could not be read: the record is left out
+    joints: list[frozenset[int]] = field(default_factory=list)  # each name's open joints, in order
 
 
 class _ActorReader:
@@ -67,6 +68,7 @@ class _ActorReader:
         if codes:
             raise LineError("a '+' synonym takes no code: put codes on the primary phrase or on a role line")
         entry.synonyms.append(_phrase(phrase))
+        entry.joints.append(open_joints(phrase))
 
     def _read_primary(self, number: int, content: str) -> None:
         self.finish()
@@ -74,6 +76,7 @@ class _ActorReader:
         try:
             phrase, codes = bracketed(content)
             self.open.name = _phrase(phrase)
+            self.open.joints.append(open_joints(phrase))
             self._add_codes(self.open, number, codes)
         except LineError as exc:
             raise LineError(f"{exc}; the record is left out") from None
@@ -103,7 +106,7 @@ class _ActorReader:
         if entry.default_code is None and not entry.roles:
             self.reading.problem(entry.line, "an actor with no code and no roles: a synonym missing its '+'?")
         self.entries.append(ActorEntry(entry.name, tuple(entry.synonyms), entry.default_code,
-                                       tuple(entry.roles), self.reading.file, entry.line))
+                                       tuple(entry.roles), self.reading.file, entry.line, tuple(entry.joints)))
 
 
 def _phrase(text: str) -> Words:

@@ -16,7 +16,7 @@ import itertools
 import re
 
 from eventwire.dictionaries.forms import plural_phrase
-from eventwire.dictionaries.lines import FileReading, LineError, read_text, words_of
+from eventwire.dictionaries.lines import FileReading, LineError, open_joints, read_text, words_of
 from eventwire.dictionaries.model import AgentEntry, Dictionaries, Words
 
 _SUBSTITUTION_SET = re.compile(r"!(\w+)!\s*=(.*)")
@@ -47,8 +47,9 @@ class _AgentReader:
         if found is None:
             raise LineError(_why_not_an_agent(content))
         agent_code, before_actor = _agent_code(found["code"].strip())
+        joints = open_joints(found["phrase"]) if "!" not in found["phrase"] else frozenset()
         for words, plural in self._phrases(found["phrase"], found["plural"]):
-            self.entries.append(AgentEntry(words, plural, agent_code, before_actor, self.file, number))
+            self.entries.append(AgentEntry(words, plural, agent_code, before_actor, self.file, number, joints))
 
     def _define(self, name: str, members: str) -> None:
         items = [m.strip().upper() for m in members.split(",")]

@@ -5,9 +5,10 @@ compiler's version and the tokenizer's, and a later process only loads it (a pic
 tuples and dicts, which loads in a fraction of the reading time).
 
 The layouts (plain data, so that the pickle stays fast and stable):
-- actor: ``(words, name, default_code, roles, where, shipped)``; a role is ``(code, start, end)`` with ISO
-  dates or None for an open end; ``words`` as the tokenizer splits the name.
-- agent: ``(words, code, where, before, shipped)``, words lower case; one entry per form (singular,
+- actor: ``(words, name, default_code, roles, where, shipped, gaps)``; a role is ``(code, start, end)`` with
+  ISO dates or None for an open end; ``words`` as the tokenizer splits the name; ``gaps``: the words
+  after which others may come in the text (a user's names written with blanks: "ITHILEN TELEVISION").
+- agent: ``(words, code, where, before, shipped, gaps)``, words lower case; one entry per form (singular,
   plural); ``before``: the code goes before the actor's (``NGO~``).
 - senses: ``{verb: [spec, ...]}`` in the order they are tried (see ``_pattern_spec``).
 - discard: ``(words, whole_story, stem, where, shipped)``, words lower case.
@@ -90,14 +91,17 @@ def compiled_dictionaries(folders: Sequence[str | Path], tokenize: Tokenize, tok
 
 def compile_dictionaries(read: Dictionaries, tokenize: Tokenize) -> CompiledDictionaries:
     synsets = {s.name: s for s in read.synsets}
-    names = [(entry, " ".join(words).title()) for entry in read.actors for words in entry.names]
-    split = tokenize([text for _, text in names])
-    actors = tuple((tuple(words), " ".join(entry.name).title(), entry.default_code,
+    names = [(entry, words, joints) for entry in read.actors
+             for words, joints in zip(entry.names, entry.open_joints or [frozenset()] * len(entry.names), strict=True)]
+    split = tokenize([" ".join(words).title() for _, words, _ in names])
+    actors = tuple((tuple(tokens), " ".join(entry.name).title(), entry.default_code,
                     tuple((r.actor_code, _iso(r.start), _iso(r.end)) for r in entry.roles),
-                    f"{Path(entry.file).name}:{entry.line}", _shipped(entry.file))
-                   for (entry, _), words in zip(names, split, strict=True))
+                    f"{Path(entry.file).name}:{entry.line}", _shipped(entry.file),
+                    frozenset() if _shipped(entry.file) else _token_gaps(words, joints, tokens))
+                   for (entry, words, joints), tokens in zip(names, split, strict=True))
     agents = tuple((tuple(w.lower() for w in form), entry.agent_code, f"{Path(entry.file).name}:{entry.line}",
-                    entry.before_actor, _shipped(entry.file))
+                    entry.before_actor, _shipped(entry.file),
+                    frozenset() if _shipped(entry.file) else entry.open_joints)
                    for entry in read.agents for form in (entry.words, entry.plural) if form)
     discards = tuple((tuple(w.lower() for w in d.words), d.whole_story, d.stem, f"{Path(d.file).name}:{d.line}",
                       _shipped(d.file)) for d in read.discards)
@@ -108,6 +112,23 @@ def compile_dictionaries(read: Dictionaries, tokenize: Tokenize) -> CompiledDict
     for specs in senses.values():  # a verb's phrasal forms first ("back down" before "back"), then the specific
         specs.sort(key=lambda spec: (not spec.get("particle"), -spec["weight"]))
     return CompiledDictionaries(actors, agents, senses, discards, tuple(str(p) for p in read.problems), read.files)
+
+
+def _token_gaps(words: tuple[str, ...], joints: frozenset[int], tokens: list[str]) -> frozenset[int]:
+    """The tokens after which other words may come: those that end a word followed by an open joint
+    (the tokenizer may split a word: "AL-QAEDA" is three tokens)."""
+    text, ends, at = " ".join(words).title(), set(), 0
+    for k, word in enumerate(words):
+        at += len(word)
+        if k in joints:
+            ends.add(at)
+        at += 1
+    out, position = set(), 0
+    for j, token in enumerate(tokens):
+        position = text.find(token, position) + len(token)
+        if position in ends:
+            out.add(j)
+    return frozenset(out)
 
 
 def _shipped(file: str | Path) -> bool:
@@ -273,7 +294,7 @@ def _synset_phrases(name: str, synsets: dict[str, Synset],
             inner = _synset_phrases(member.words[0], synsets, seen | {name})
             phrases.extend(inner or [])
         else:
-            phrases.append([w.lower() for w in member.words])
+            phrases.extend([w.lower() for w in form] for form in (member.words, member.plural) if form)
     return phrases[:MAX_ALTERNATIVES] or None
 
 

@@ -34,6 +34,14 @@ def words_of(phrase: str) -> Words:
     return tuple(w for w in _WORD_BREAK.split(phrase.upper()) if w)
 
 
+def open_joints(phrase: str) -> frozenset[int]:
+    """The places between a phrase's words written with blanks alone (``k``: between its words ``k``
+    and ``k + 1``), where other words may come between in the text, as the format says ("ITHILEN
+    TELEVISION": "Ithilen state-run television"); words joined by ``_`` are consecutive."""
+    separators = _WORD_BREAK.findall(phrase.strip().strip("_").strip())
+    return frozenset(k for k, separator in enumerate(separators) if "_" not in separator)
+
+
 def bracketed(text: str) -> tuple[str, list[str]]:
     """The text before the first ``[`` and the contents of the ``[...]`` groups that follow it;
     anything else after the first ``[`` is an error."""

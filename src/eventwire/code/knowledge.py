@@ -39,9 +39,8 @@ class Knowledge:
         grammar = lexicons.word_lists("grammar")
         places = PlaceFinder(place_index, build_regions(lexicons), grammar, triggers.place_objects)
 
-        def is_town(name: str, country: str) -> bool:
-            return any(p.country == country and p.kind in ("city", "admin1", "admin2")
-                       for p in place_index.lookup(name))
+        def town_countries(names: list[str]) -> dict[str, frozenset[str]]:
+            return place_index.countries_of(names, ("city", "admin1", "admin2"))
 
-        return Knowledge(lexicons, triggers, build_gazetteer(lexicons, tokenize, dictionaries, is_town), grammar,
+        return Knowledge(lexicons, triggers, build_gazetteer(lexicons, tokenize, dictionaries, town_countries), grammar,
                          build_cues(lexicons), date_words(lexicons), places, dictionaries)

@@ -157,9 +157,11 @@ def test_dev_file_report_has_every_figure(cli):
     assert set(report["by_fit"]) == {"good", "approximate"}
     assert {"ASSAULT", "PROTEST", "COERCE"} <= set(report["per_type"])
     assert all(set(row) == {"n", "recall"} for row in report["per_type"].values())
-    # measured 0.8774 and 0.754 (0.8389 and 0.731 before hyphenated words, past tenses read as
+    # measured 0.8826 and 0.7894 (0.8774 and 0.754 before one geography per story: places resolved
+    # in the story's countries, actors read from the places as resolved, generic group names;
+    # 0.8389 and 0.731 before hyphenated words, past tenses read as
     # participles, marks of violence, thrown stones, arson and riots; 0.8005 and 0.6545 before actors
     # placed where their events happen, the verbs of bombs, stabbings and repelled attacks, "between",
     # gatherings to demand; 0.6985 and 0.5246 before noun events seen or happening): floors a little below
-    assert report["event_type_accuracy"] >= 0.87
-    assert report["actor1_country_accuracy"] >= 0.74
+    assert report["event_type_accuracy"] >= 0.875
+    assert report["actor1_country_accuracy"] >= 0.78

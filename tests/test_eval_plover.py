@@ -55,10 +55,12 @@ def test_dev_set_meets_the_issue_thresholds(cli):
     gold = need_shared(SHARED / "datasets" / "plover-gsr" / "dev.json")
     report = json.loads(cli("eval", "plover", str(gold)).out)
     assert report["n"] == 164
-    assert report["event_type_accuracy"] >= 0.80
-    assert report["source_country_accuracy"] >= 0.80
-    assert report["target_country_accuracy"] >= 0.75
-    assert report["triple_accuracy"] >= 0.65
+    # issue #16 asks type 0.85 and triple 0.65; measured 0.9024 / 0.8902 / 0.8354 / 0.7195 on
+    # 2026-12-02: floors a little below, so that a rule that loses records here is seen
+    assert report["event_type_accuracy"] >= 0.89
+    assert report["source_country_accuracy"] >= 0.87
+    assert report["target_country_accuracy"] >= 0.82
+    assert report["triple_accuracy"] >= 0.70
 
 
 def test_unreadable_gold_file_is_one_error_line(tmp_path, cli):

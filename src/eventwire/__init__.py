@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.7.0"
+__version__ = "0.8.0"
 __all__ = ["Coder", "LexiconError", "Lexicons", "__version__"]
 
 if TYPE_CHECKING:

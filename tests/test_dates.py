@@ -23,6 +23,12 @@ from eventwire.read.dates import parse_date
         ("Published: 23 December 2016 10:32 GMT", date(2016, 12, 23), "day"),
         ("Updated on Dec 23, 2016 | 10:32 AM", date(2016, 12, 23), "day"),
         ("December 2016", date(2016, 12, 1), "month"),
+        # stamps with the time first, a zone alone, the year first, a two-digit offset
+        ("10:15 AM ET, Fri December 23, 2016", date(2016, 12, 23), "day"),
+        ("4:02 PM, Dec 23, 2016 CT", date(2016, 12, 23), "day"),
+        ("23 December 2016 GMT", date(2016, 12, 23), "day"),
+        ("2016 Dec 23", date(2016, 12, 23), "day"),
+        ("2016-12-23 09:30:00.123456-05", date(2016, 12, 23), "day"),
     ],
 )
 def test_news_date_formats(text, expected, precision):
@@ -46,7 +52,7 @@ def test_numeric_order_by_value_then_day_first():
 @pytest.mark.parametrize(
     "text",
     ["", "2 min read", "The minister met his counterpart on 23 December 2016.", "31 February 2016",
-     "By John Smith", "2016", "23/13/2016x"],
+     "By John Smith", "2016", "23/13/2016x", "10:15 AM", "10:15 AM ET, updated"],
 )
 def test_not_a_date_line(text):
     assert parse_date(text) is None

@@ -16,10 +16,13 @@ from eventwire.lexicons import Lexicons
 
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_TIME = (
-    r"(?:\s*(?:[,|@-]|at)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
-    r"\s*(?:Z|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?)?)?"
-)
+_ZONE = r"(?:Z|[A-Z]{2,5}|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC)\s*[+-]\d{1,2}(?::?\d{2})?)"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?m\.?)?"
+# a time after the date ("Dec 13, 2016 4:55 PM ET", "2016-12-19 05:35 CT"), or only its zone
+# ("12 December 2016 GMT")
+_TIME = r"(?:\s*(?:[,|@-]|at)?\s*" + _CLOCK + r"\s*" + _ZONE + r"?|\s+" + _ZONE + r")?"
+# a time before the date, as some outlets write their stamps ("9:55 AM ET, Sun January 4, 2015")
+_LEADING_TIME = r"(?:" + _CLOCK + r"\s*" + _ZONE + r"?\s*[,|-]?\s*)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +64,11 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int], labels: list[str
     weekday = r"(?:(?P<weekday>" + _alternatives(weekdays) + r")\.?,?\s+)?"
     label = r"(?:(?:" + _alternatives(labels) + r")(?:\s+on)?\s*:?\s*)?"
     patterns = [
-        # 2016-12-23, 2016/12/23, 2016-12-23T10:00:00Z
+        # 2016-12-23, 2016/12/23, 2016-12-23T10:00:00Z, 2009-03-25 00:26:04.358077-05
         r"(?P<year>(?:19|20)\d\d)[-/.](?P<mnum>[01]?\d)[-/.](?P<day>[0-3]?\d)"
-        r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?",
+        # 2016 Oct 10
+        _YEAR + r"\s+" + month + r"\s+" + _DAY,
         # Friday, 23 December, 2016 | 23rd Dec. 2016
         weekday + _DAY + r"\s+(?:of\s+)?" + month + r",?\s+" + _YEAR,
         # Friday, December 23, 2016 | Dec. 23rd 2016
@@ -73,7 +78,7 @@ def _patterns(months: dict[str, int], weekdays: dict[str, int], labels: list[str
         # December 2016 (month precision)
         month + r",?\s+" + _YEAR,
     ]
-    return tuple(re.compile(r"^\W*" + label + p + _TIME + r"\W*$", re.I) for p in patterns)
+    return tuple(re.compile(r"^\W*" + _LEADING_TIME + label + p + _TIME + r"\W*$", re.I) for p in patterns)
 
 
 @dataclass(frozen=True, slots=True)
